@@ -1,0 +1,88 @@
+import { z } from "zod";
+import { Process, Party, Person, Place } from "./actors.js";
+import { Agreement, AgreementVersion, Provision, ProvisionText } from "./agreements.js";
+import { Assessment, Commitment } from "./commitments.js";
+import { Id, ReviewState } from "./common.js";
+import { AccessObservation, Document, Incident } from "./events.js";
+import { Meeting, NegotiationFormat } from "./negotiation.js";
+
+/**
+ * Every kind of record the platform keeps, by the name used in the API path and in data files.
+ * The store, the API, the seed loader and the exports all walk this one list.
+ */
+export const entitySchemas = {
+  processes: Process,
+  parties: Party,
+  persons: Person,
+  places: Place,
+  formats: NegotiationFormat,
+  meetings: Meeting,
+  agreements: Agreement,
+  agreementVersions: AgreementVersion,
+  provisions: Provision,
+  provisionTexts: ProvisionText,
+  commitments: Commitment,
+  assessments: Assessment,
+  incidents: Incident,
+  accessObservations: AccessObservation,
+  documents: Document,
+} as const;
+
+export type EntityName = keyof typeof entitySchemas;
+export const entityNames = Object.keys(entitySchemas) as EntityName[];
+export type EntityInput<E extends EntityName> = z.input<(typeof entitySchemas)[E]>;
+export type EntityData<E extends EntityName> = z.output<(typeof entitySchemas)[E]>;
+
+/** Order in which records can be loaded so that every reference points backwards. */
+export const loadOrder: readonly EntityName[] = [
+  "processes",
+  "parties",
+  "persons",
+  "places",
+  "documents",
+  "formats",
+  "meetings",
+  "agreements",
+  "agreementVersions",
+  "provisions",
+  "provisionTexts",
+  "commitments",
+  "assessments",
+  "incidents",
+  "accessObservations",
+];
+
+/** Records appended, never edited: a correction is a new record that supersedes. */
+export const appendOnlyEntities: ReadonlySet<EntityName> = new Set(["assessments"]);
+
+/** What a caller may send when creating: the data, with an optional id and review state. */
+export function createSchema<E extends EntityName>(name: E) {
+  return (entitySchemas[name] as z.ZodObject).extend({
+    id: Id.optional(),
+    reviewState: ReviewState.optional(),
+  });
+}
+
+/**
+ * What a caller may send when updating: any subset of fields. zod's own partial() would still
+ * fill defaults in and so overwrite fields the caller never sent; the defaults are unwrapped first.
+ */
+export function patchSchema<E extends EntityName>(name: E) {
+  const shape = (entitySchemas[name] as z.ZodObject).shape;
+  const optionalShape = Object.fromEntries(
+    Object.entries(shape).map(([key, field]) => [
+      key,
+      (field instanceof z.ZodDefault ? (field.unwrap() as z.ZodType) : (field as z.ZodType)).optional(),
+    ]),
+  );
+  return z.object(optionalShape).extend({ reviewState: ReviewState.optional() });
+}
+
+export const RecordEnvelope = z.object({
+  id: Id,
+  reviewState: ReviewState,
+  createdAt: z.string(),
+  createdBy: z.string(),
+  updatedAt: z.string(),
+  updatedBy: z.string(),
+});

@@ -1,0 +1,355 @@
+import type { z } from "zod";
+import {
+  boolean,
+  date,
+  doublePrecision,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+} from "drizzle-orm/pg-core";
+import type { LocalizedName, ReviewState, SourceRef } from "../domain/common.js";
+import type { Deadline } from "../domain/commitments.js";
+import type { PersonRole } from "../domain/actors.js";
+import type { CrossingCount, IncidentActor } from "../domain/events.js";
+import type { EvidenceLink } from "../domain/commitments.js";
+
+type StatusChange = { status: string; from: string; note?: string; sources: SourceRef[] };
+
+/** Columns every record has: who made and changed it and when; deletion is a tombstone. */
+const recordColumns = () => ({
+  id: text().primaryKey(),
+  reviewState: text().$type<ReviewState>().notNull().default("published"),
+  createdAt: timestamp({ withTimezone: true, mode: "string" }).notNull().defaultNow(),
+  createdBy: text().notNull(),
+  updatedAt: timestamp({ withTimezone: true, mode: "string" }).notNull().defaultNow(),
+  updatedBy: text().notNull(),
+  deletedAt: timestamp({ withTimezone: true, mode: "string" }),
+  deletedBy: text(),
+});
+const sources = () => jsonb().$type<SourceRef[]>().notNull().default([]);
+const ids = () => jsonb().$type<string[]>().notNull().default([]);
+const names = () => jsonb().$type<LocalizedName[]>().notNull();
+
+export const processes = pgTable("processes", {
+  ...recordColumns(),
+  name: text().notNull(),
+  slug: text().notNull().unique(),
+  description: text().notNull().default(""),
+  startedOn: date({ mode: "string" }),
+  isDemonstration: boolean().notNull().default(false),
+  sources: sources(),
+});
+
+const processId = () =>
+  text()
+    .notNull()
+    .references(() => processes.id);
+
+export const parties = pgTable(
+  "parties",
+  {
+    ...recordColumns(),
+    processId: processId(),
+    kind: text().notNull(),
+    shortName: text().notNull(),
+    names: names(),
+    description: text().notNull().default(""),
+    memberPartyIds: ids(),
+    sources: sources(),
+  },
+  (t) => [index().on(t.processId)],
+);
+
+export const persons = pgTable(
+  "persons",
+  {
+    ...recordColumns(),
+    processId: processId(),
+    names: names(),
+    roles: jsonb().$type<z.output<typeof PersonRole>[]>().notNull().default([]),
+    sources: sources(),
+  },
+  (t) => [index().on(t.processId)],
+);
+
+export const places = pgTable(
+  "places",
+  {
+    ...recordColumns(),
+    processId: processId(),
+    kind: text().notNull(),
+    names: names(),
+    latitude: doublePrecision(),
+    longitude: doublePrecision(),
+    geoPrecision: integer().notNull().default(1),
+    parentPlaceId: text(),
+    description: text().notNull().default(""),
+    sources: sources(),
+  },
+  (t) => [index().on(t.processId)],
+);
+
+export const formats = pgTable("negotiation_formats", {
+  ...recordColumns(),
+  processId: processId(),
+  name: text().notNull(),
+  mediatorPartyIds: ids(),
+  memberPartyIds: ids(),
+  principles: text().notNull().default(""),
+  statusHistory: jsonb().$type<StatusChange[]>().notNull().default([]),
+  sources: sources(),
+});
+
+export const meetings = pgTable(
+  "meetings",
+  {
+    ...recordColumns(),
+    processId: processId(),
+    formatId: text().references(() => formats.id),
+    title: text().notNull(),
+    date: date({ mode: "string" }).notNull(),
+    endDate: date({ mode: "string" }),
+    placeId: text().references(() => places.id),
+    level: text().notNull(),
+    mediatorPartyIds: ids(),
+    participantPartyIds: ids(),
+    participantPersonIds: ids(),
+    agendaTopics: jsonb().$type<string[]>().notNull().default([]),
+    outcome: text().notNull().default(""),
+    documentIds: ids(),
+    sources: sources(),
+  },
+  (t) => [index().on(t.processId, t.date)],
+);
+
+export const agreements = pgTable(
+  "agreements",
+  {
+    ...recordColumns(),
+    processId: processId(),
+    title: text().notNull(),
+    shortTitle: text(),
+    kind: text().notNull(),
+    signedOn: date({ mode: "string" }),
+    effectiveAt: timestamp({ withTimezone: true, mode: "string" }),
+    signatoryPartyIds: ids(),
+    signatoryPersonIds: ids(),
+    guarantorPartyIds: ids(),
+    issuerPartyId: text().references(() => parties.id),
+    meetingId: text().references(() => meetings.id),
+    statusHistory: jsonb().$type<StatusChange[]>().notNull().default([]),
+    summary: text().notNull().default(""),
+    sources: sources(),
+  },
+  (t) => [index().on(t.processId, t.signedOn)],
+);
+
+export const agreementVersions = pgTable(
+  "agreement_versions",
+  {
+    ...recordColumns(),
+    agreementId: text()
+      .notNull()
+      .references(() => agreements.id),
+    label: text().notNull(),
+    publisher: text().notNull(),
+    language: text().notNull(),
+    publishedOn: date({ mode: "string" }),
+    sourceUrl: text(),
+    preamble: text().notNull().default(""),
+    complete: boolean().notNull().default(true),
+    completenessNote: text().notNull().default(""),
+    sortOrder: integer().notNull().default(0),
+  },
+  (t) => [index().on(t.agreementId)],
+);
+
+export const provisions = pgTable(
+  "provisions",
+  {
+    ...recordColumns(),
+    agreementId: text()
+      .notNull()
+      .references(() => agreements.id),
+    path: text().notNull(),
+    heading: text().notNull().default(""),
+    categories: jsonb().$type<string[]>().notNull().default([]),
+    pageRef: text(),
+    note: text().notNull().default(""),
+    sources: sources(),
+  },
+  (t) => [uniqueIndex().on(t.agreementId, t.path)],
+);
+
+export const provisionTexts = pgTable(
+  "provision_texts",
+  {
+    ...recordColumns(),
+    provisionId: text()
+      .notNull()
+      .references(() => provisions.id),
+    versionId: text()
+      .notNull()
+      .references(() => agreementVersions.id),
+    text: text().notNull(),
+    incomplete: boolean().notNull().default(false),
+    sources: sources(),
+  },
+  (t) => [uniqueIndex().on(t.provisionId, t.versionId)],
+);
+
+export const commitments = pgTable(
+  "commitments",
+  {
+    ...recordColumns(),
+    processId: processId(),
+    provisionId: text().references(() => provisions.id),
+    meetingId: text().references(() => meetings.id),
+    title: text().notNull(),
+    obligorPartyIds: ids(),
+    beneficiaryPartyIds: ids(),
+    action: text().notNull(),
+    object: text().notNull().default(""),
+    deadline: jsonb().$type<Deadline>().notNull().default({ kind: "none" }),
+    duration: text().notNull().default(""),
+    renewal: text().notNull().default(""),
+    conditions: text().notNull().default(""),
+    dependsOnCommitmentIds: ids(),
+    categories: jsonb().$type<string[]>().notNull().default([]),
+    sources: sources(),
+  },
+  (t) => [index().on(t.processId), index().on(t.provisionId)],
+);
+
+export const assessments = pgTable(
+  "assessments",
+  {
+    ...recordColumns(),
+    commitmentId: text()
+      .notNull()
+      .references(() => commitments.id),
+    partyId: text()
+      .notNull()
+      .references(() => parties.id),
+    asOf: date({ mode: "string" }).notNull(),
+    level: integer(),
+    rationale: text().notNull(),
+    evidence: jsonb().$type<z.output<typeof EvidenceLink>[]>().notNull().default([]),
+    assessor: text().notNull(),
+    supersedesId: text(),
+    sources: sources(),
+  },
+  (t) => [index().on(t.commitmentId, t.partyId, t.asOf)],
+);
+
+export const incidents = pgTable(
+  "incidents",
+  {
+    ...recordColumns(),
+    processId: processId(),
+    title: text().notNull(),
+    monitoringType: text().notNull(),
+    acledEventType: text(),
+    acledSubEventType: text(),
+    startDate: date({ mode: "string" }).notNull(),
+    startPrecision: text().notNull().default("day"),
+    endDate: date({ mode: "string" }),
+    endPrecision: text(),
+    ongoing: boolean().notNull().default(false),
+    placeId: text().references(() => places.id),
+    locationDescription: text().notNull().default(""),
+    latitude: doublePrecision(),
+    longitude: doublePrecision(),
+    geoPrecision: integer().notNull().default(1),
+    actors: jsonb().$type<z.output<typeof IncidentActor>[]>().notNull().default([]),
+    fatalities: jsonb().$type<{ best: number; low: number; high: number }>(),
+    description: text().notNull().default(""),
+    allegedBreachProvisionIds: ids(),
+    allegedByPartyIds: ids(),
+    verificationStatus: text().notNull().default("reported"),
+    externalIds: jsonb().$type<Record<string, string>>().notNull().default({}),
+    sources: sources(),
+  },
+  (t) => [index().on(t.processId, t.startDate), index().on(t.placeId)],
+);
+
+export const accessObservations = pgTable(
+  "access_observations",
+  {
+    ...recordColumns(),
+    processId: processId(),
+    placeId: text()
+      .notNull()
+      .references(() => places.id),
+    observedOn: date({ mode: "string" }).notNull(),
+    status: text().notNull(),
+    inboundMeaning: text().notNull().default(""),
+    counts: jsonb().$type<z.output<typeof CrossingCount>[]>().notNull().default([]),
+    note: text().notNull().default(""),
+    reportedByPartyId: text().references(() => parties.id),
+    sources: sources(),
+  },
+  (t) => [index().on(t.placeId, t.observedOn)],
+);
+
+export const documents = pgTable(
+  "documents",
+  {
+    ...recordColumns(),
+    processId: processId(),
+    kind: text().notNull(),
+    title: text().notNull(),
+    publisher: text().notNull().default(""),
+    authorPartyId: text().references(() => parties.id),
+    url: text(),
+    language: text().notNull().default("en"),
+    publishedOn: date({ mode: "string" }),
+    text: text().notNull(),
+    sha256: text().notNull(),
+    receivedAt: timestamp({ withTimezone: true, mode: "string" }).notNull().defaultNow(),
+    duplicateClusterId: text(),
+    sourceNote: text().notNull().default(""),
+  },
+  (t) => [index().on(t.processId, t.publishedOn), index().on(t.sha256)],
+);
+
+/**
+ * The change history: one explicit domain event per change, written in the same transaction
+ * as the change itself, never inferred afterwards from requests.
+ */
+export const recordEvents = pgTable(
+  "record_events",
+  {
+    seq: integer().primaryKey().generatedAlwaysAsIdentity(),
+    entity: text().notNull(),
+    recordId: text().notNull(),
+    kind: text().$type<"created" | "updated" | "deleted">().notNull(),
+    actor: text().notNull(),
+    at: timestamp({ withTimezone: true, mode: "string" }).notNull().defaultNow(),
+    before: jsonb(),
+    after: jsonb(),
+  },
+  (t) => [index().on(t.entity, t.recordId)],
+);
+
+export const tables = {
+  processes,
+  parties,
+  persons,
+  places,
+  formats,
+  meetings,
+  agreements,
+  agreementVersions,
+  provisions,
+  provisionTexts,
+  commitments,
+  assessments,
+  incidents,
+  accessObservations,
+  documents,
+} as const;
