@@ -1,0 +1,64 @@
+import { existsSync, readFileSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import fastifyStatic from "@fastify/static";
+import fastifySwagger from "@fastify/swagger";
+import fastifySwaggerUi from "@fastify/swagger-ui";
+import Fastify, { type FastifyRequest } from "fastify";
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from "fastify-type-provider-zod";
+import type { Actor } from "../services/records.js";
+import type { Database } from "../store/database.js";
+import { handleError, handleNotFound } from "./errors.js";
+import { registerReadingRoutes } from "./routes/reading.js";
+import { registerRecordRoutes } from "./routes/records.js";
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
+export const defaultWebFolder = join(root, "dist/web");
+export const packageVersion: string = JSON.parse(readFileSync(join(root, "package.json"), "utf8")).version;
+
+export type RequestActor = (request: FastifyRequest) => Actor;
+
+export interface ServerOptions {
+  database: Database;
+  /** The built web app; the server answers API requests only where it is missing. */
+  webFolder?: string;
+  logger?: boolean;
+}
+
+/** Until accounts arrive, writes through the API are attributed to the API itself. */
+const apiActor: RequestActor = () => ({ id: "api" });
+
+export async function buildServer({ database, webFolder = defaultWebFolder, logger = false }: ServerOptions) {
+  const app = Fastify({ logger, bodyLimit: 5 * 1024 * 1024 });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.setErrorHandler(handleError);
+
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: "3.1.0",
+      info: {
+        title: "Peacetrack API",
+        version: packageVersion,
+        description:
+          "Agreements, commitments, assessments, incidents and sources of a peace process. Every list is cursor-paginated; every error is { error: { code, message, details } }.",
+      },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: "/api/docs" });
+  app.get("/api/openapi.json", { schema: { hide: true } }, async () => app.swagger());
+
+  registerReadingRoutes(app, database, packageVersion);
+  registerRecordRoutes(app, database.db, apiActor, ["agreements"]);
+
+  const hasWeb = existsSync(join(webFolder, "index.html"));
+  if (hasWeb) await app.register(fastifyStatic, { root: webFolder, wildcard: false });
+  app.setNotFoundHandler((request, reply) => {
+    // The web app routes in the browser: any page address that is not an API or asset gets its shell.
+    const isPage = request.method === "GET" && !request.url.startsWith("/api") && !/\.[a-z0-9]+($|\?)/i.test(request.url);
+    if (hasWeb && isPage) return reply.type("text/html").sendFile("index.html");
+    return handleNotFound(request, reply);
+  });
+  return app;
+}

@@ -1,0 +1,42 @@
+import { Command } from "commander";
+import { packageVersion } from "../api/server.js";
+import { exportCommand } from "./export.js";
+import { migrateCommand, seedCommand } from "./database.js";
+import { serveCommand } from "./serve.js";
+
+const program = new Command()
+  .name("peacetrack")
+  .description(
+    "Peacetrack: agreements, commitments, implementation and incidents of a peace process.\n" +
+      "Uses the embedded database in ./data (PEACETRACK_DATA) or PostgreSQL when DATABASE_URL is set.",
+  )
+  .version(packageVersion);
+
+program
+  .command("serve")
+  .description("migrate, load the demo data on first start, and serve the API and web app")
+  .option("-p, --port <port>", "port to listen on (default: PORT or 3000)")
+  .option("--host <host>", "address to listen on", process.env.HOST ?? "0.0.0.0")
+  .option("--no-demo", "do not load the demo data into an empty database")
+  .action(serveCommand);
+
+program.command("migrate").description("apply database migrations that are not applied yet").action(migrateCommand);
+
+program
+  .command("seed")
+  .description("load a data folder (default: the demo data); records already present are left as they are")
+  .option("-d, --dir <folder>", "data folder with one YAML file per kind of record")
+  .action(seedCommand);
+
+program
+  .command("export")
+  .description("write every record as JSON")
+  .option("-o, --out <file>", "file to write (default: standard output)")
+  .action(exportCommand);
+
+try {
+  await program.parseAsync();
+} catch (error) {
+  console.error(`peacetrack: ${error instanceof Error ? error.message : String(error)}`);
+  process.exitCode = 1;
+}

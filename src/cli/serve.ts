@@ -1,0 +1,25 @@
+import { buildServer } from "../api/server.js";
+import { seedFromFolder } from "../services/demo-data.js";
+import { repositories } from "../store/repository.js";
+import { openMigrated, say } from "./database.js";
+
+export async function serveCommand(options: { port?: string; host: string; demo: boolean }) {
+  const port = Number(options.port ?? process.env.PORT ?? 3000);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be a port number, not "${options.port ?? process.env.PORT}".`);
+  const database = await openMigrated();
+  say(`Database: ${database.kind} at ${database.location}`);
+  if (options.demo && (await repositories.processes.count(database.db)) === 0) {
+    say("Empty database: loading the demo data (Nagorno-Karabakh 2020–2023)…");
+    await seedFromFolder(database.db, undefined, (line) => say(`  ${line}`));
+  }
+  const app = await buildServer({ database });
+  const stop = async () => {
+    await app.close();
+    await database.close();
+    process.exit(0);
+  };
+  process.once("SIGINT", stop);
+  process.once("SIGTERM", stop);
+  const address = await app.listen({ port, host: options.host });
+  say(`Peacetrack is running at ${address.replace("0.0.0.0", "localhost")} (API docs at /api/docs)`);
+}

@@ -1,0 +1,279 @@
+import { randomUUID } from "node:crypto";
+import { and, asc, desc, eq, gt, gte, inArray, isNull, lt, lte, or, type SQL, sql } from "drizzle-orm";
+import type { AnyPgColumn } from "drizzle-orm/pg-core";
+import type { ReviewState } from "../domain/common.js";
+import { type EntityData, type EntityName, entitySchemas } from "../domain/entities.js";
+import type { Db } from "./database.js";
+import { arrayReferences, entityStore, scalarReferences } from "./entity-config.js";
+import { type FieldIssue, NotFoundError, translateDatabaseError, ValidationError } from "./errors.js";
+import { recordEvents } from "./schema.js";
+
+export type Envelope = {
+  id: string;
+  reviewState: ReviewState;
+  createdAt: string;
+  createdBy: string;
+  updatedAt: string;
+  updatedBy: string;
+};
+export type StoredRecord<E extends EntityName> = EntityData<E> & Envelope;
+export type NewRecord<E extends EntityName> = EntityData<E> & { id?: string; reviewState?: ReviewState };
+
+export interface ListQuery {
+  filters?: Record<string, string | undefined>;
+  from?: string;
+  to?: string;
+  cursor?: string;
+  limit?: number;
+  /** Only records in these review states (the public sees published ones only). */
+  reviewStates?: ReviewState[];
+}
+
+export interface Page<T> {
+  items: T[];
+  nextCursor: string | null;
+}
+
+type Row = Record<string, unknown>;
+const timestampFields = new Set(["createdAt", "updatedAt", "receivedAt", "effectiveAt"]);
+
+/** Keys whose null is meaningful (a document without a date); other nulls are absent values. */
+function nullableKeys(name: EntityName): Set<string> {
+  const shape = entitySchemas[name].shape as Record<string, { safeParse(v: unknown): { success: boolean } }>;
+  return new Set(Object.keys(shape).filter((key) => shape[key]?.safeParse(null).success));
+}
+const nullableByEntity = new Map<EntityName, Set<string>>();
+
+export function rowToRecord<E extends EntityName>(name: E, row: Row): StoredRecord<E> {
+  let keepNull = nullableByEntity.get(name);
+  if (!keepNull) {
+    keepNull = nullableKeys(name);
+    nullableByEntity.set(name, keepNull);
+  }
+  const record: Row = {};
+  for (const [key, value] of Object.entries(row)) {
+    if (key === "deletedAt" || key === "deletedBy") continue;
+    if (value === null && !keepNull.has(key)) continue;
+    record[key] = timestampFields.has(key) && typeof value === "string" ? toIso(value) : value;
+  }
+  return record as StoredRecord<E>;
+}
+
+/** PostgreSQL writes "2026-11-22 12:23:55.053+00"; JavaScript wants "T" and "+00:00". */
+const toIso = (value: string) =>
+  new Date(value.replace(" ", "T").replace(/([+-]\d\d)$/, "$1:00")).toISOString();
+
+export function encodeCursor(sortValue: unknown, id: string): string {
+  return Buffer.from(JSON.stringify([sortValue, id])).toString("base64url");
+}
+
+function decodeCursor(cursor: string): [unknown, string] {
+  try {
+    const parsed = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8"));
+    if (Array.isArray(parsed) && parsed.length === 2 && typeof parsed[1] === "string") return [parsed[0], parsed[1]];
+  } catch {
+    // fall through to the error below
+  }
+  throw new ValidationError("The cursor is not one this server issued.", [{ path: "cursor", message: "invalid" }]);
+}
+
+export function createRepository<E extends EntityName>(name: E) {
+  const config = entityStore[name];
+  const table = config.table as typeof config.table & Record<string, AnyPgColumn>;
+  const { column: sortColumn, descending } = config.sort;
+  const sortKey = Object.entries(table).find(([, column]) => column === sortColumn)?.[0] ?? "id";
+
+  async function list(db: Db, query: ListQuery = {}): Promise<Page<StoredRecord<E>>> {
+    const limit = Math.min(Math.max(query.limit ?? 50, 1), 500);
+    const conditions: SQL[] = [isNull(table.deletedAt)];
+    for (const [key, value] of Object.entries(query.filters ?? {})) {
+      const column = config.filters[key];
+      if (column && value !== undefined) conditions.push(eq(column, value));
+    }
+    if (config.dateRange && query.from) conditions.push(gte(config.dateRange, query.from));
+    if (config.dateRange && query.to) conditions.push(lte(config.dateRange, query.to));
+    if (query.reviewStates) conditions.push(inArray(table.reviewState as AnyPgColumn, query.reviewStates));
+    if (query.cursor) conditions.push(afterCursor(decodeCursor(query.cursor)));
+    const order = descending ? [desc(sortColumn), desc(table.id)] : [asc(sortColumn), asc(table.id)];
+    const rows = (await db
+      .select()
+      .from(table)
+      .where(and(...conditions))
+      .orderBy(...order)
+      .limit(limit + 1)) as Row[];
+    const items = rows.slice(0, limit).map((row) => rowToRecord(name, row));
+    const last = rows.length > limit ? rows[limit - 1] : undefined;
+    return { items, nextCursor: last ? encodeCursor(last[sortKey], String(last.id)) : null };
+  }
+
+  function afterCursor([sortValue, id]: [unknown, string]): SQL {
+    const beyond = descending ? lt : gt;
+    if (sortColumn === table.id) return beyond(table.id, id);
+    return or(beyond(sortColumn, sortValue), and(eq(sortColumn, sortValue), beyond(table.id, id))) as SQL;
+  }
+
+  async function get(db: Db, id: string): Promise<StoredRecord<E> | undefined> {
+    const rows = (await db
+      .select()
+      .from(table)
+      .where(and(eq(table.id, id), isNull(table.deletedAt)))) as Row[];
+    return rows[0] ? rowToRecord(name, rows[0]) : undefined;
+  }
+
+  async function getMany(db: Db, ids: readonly string[]): Promise<StoredRecord<E>[]> {
+    if (ids.length === 0) return [];
+    const rows = (await db
+      .select()
+      .from(table)
+      .where(and(inArray(table.id, [...ids]), isNull(table.deletedAt)))) as Row[];
+    return rows.map((row) => rowToRecord(name, row));
+  }
+
+  async function count(db: Db, filters: Record<string, string> = {}): Promise<number> {
+    const conditions: SQL[] = [isNull(table.deletedAt)];
+    for (const [key, value] of Object.entries(filters)) {
+      const column = config.filters[key];
+      if (column) conditions.push(eq(column, value));
+    }
+    const rows = await db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(table)
+      .where(and(...conditions));
+    return Number(rows[0]?.n ?? 0);
+  }
+
+  /** Creates one record and its "created" event in one transaction. */
+  async function create(db: Db, input: NewRecord<E>, actor: string): Promise<StoredRecord<E>> {
+    const [created] = await insertMany(db, [input], actor);
+    return created as StoredRecord<E>;
+  }
+
+  /**
+   * Inserts many records at once: references checked in one query per referenced table, rows
+   * written in multi-row statements, events likewise; all or nothing.
+   */
+  async function insertMany(
+    db: Db,
+    inputs: readonly NewRecord<E>[],
+    actor: string,
+    options: { chunkSize?: number; onProgress?: (done: number) => void } = {},
+  ): Promise<StoredRecord<E>[]> {
+    const rows = inputs.map((input) => ({
+      ...input,
+      id: input.id ?? randomUUID(),
+      createdBy: actor,
+      updatedBy: actor,
+    }));
+    const chunkSize = options.chunkSize ?? 500;
+    try {
+      return await db.transaction(async (tx) => {
+        await checkReferences(tx as unknown as Db, name, rows);
+        const created: StoredRecord<E>[] = [];
+        for (let start = 0; start < rows.length; start += chunkSize) {
+          const chunk = rows.slice(start, start + chunkSize);
+          const inserted = (await tx.insert(table).values(chunk).returning()) as Row[];
+          const records = inserted.map((row) => rowToRecord(name, row));
+          await tx.insert(recordEvents).values(
+            records.map((record) => ({ entity: name, recordId: record.id, kind: "created" as const, actor, after: record })),
+          );
+          created.push(...records);
+          options.onProgress?.(created.length);
+        }
+        return created;
+      });
+    } catch (error) {
+      throw translateDatabaseError(error);
+    }
+  }
+
+  /** Changes the given fields; the event keeps the record as it was before and after. */
+  async function update(
+    db: Db,
+    id: string,
+    patch: Partial<EntityData<E>> & { reviewState?: ReviewState },
+    actor: string,
+  ): Promise<StoredRecord<E>> {
+    try {
+      return await db.transaction(async (tx) => {
+        const before = (await tx
+          .select()
+          .from(table)
+          .where(and(eq(table.id, id), isNull(table.deletedAt)))
+          .for("update")) as Row[];
+        if (!before[0]) throw new NotFoundError(name, id);
+        await checkReferences(tx as unknown as Db, name, [patch as Row]);
+        const changes = { ...patch, updatedBy: actor, updatedAt: sql`now()` };
+        const [row] = (await tx.update(table).set(changes).where(eq(table.id, id)).returning()) as Row[];
+        const after = rowToRecord(name, row as Row);
+        await tx.insert(recordEvents).values({
+          entity: name,
+          recordId: id,
+          kind: "updated",
+          actor,
+          before: rowToRecord(name, before[0]),
+          after,
+        });
+        return after;
+      });
+    } catch (error) {
+      throw translateDatabaseError(error);
+    }
+  }
+
+  /** Deletion is a tombstone: the row stays, marked, and the event records who removed it. */
+  async function remove(db: Db, id: string, actor: string): Promise<void> {
+    await db.transaction(async (tx) => {
+      const before = (await tx
+        .update(table)
+        .set({ deletedAt: sql`now()`, deletedBy: actor })
+        .where(and(eq(table.id, id), isNull(table.deletedAt)))
+        .returning()) as Row[];
+      if (!before[0]) throw new NotFoundError(name, id);
+      await tx
+        .insert(recordEvents)
+        .values({ entity: name, recordId: id, kind: "deleted", actor, before: rowToRecord(name, before[0]) });
+    });
+  }
+
+  return { name, list, get, getMany, count, create, insertMany, update, remove };
+}
+
+export type Repository<E extends EntityName> = ReturnType<typeof createRepository<E>>;
+
+/** Checks that every id a batch refers to exists, with one query per referenced kind. */
+async function checkReferences(db: Db, self: EntityName, rows: readonly Row[]): Promise<void> {
+  const wanted = new Map<EntityName, Map<string, string[]>>();
+  rows.forEach((row, index) => {
+    const prefix = rows.length > 1 ? `${index}.` : "";
+    for (const [field, value] of Object.entries(row)) {
+      const target = arrayReferences[field] ?? scalarReferences[field];
+      if (!target || value === undefined || value === null) continue;
+      const ids = Array.isArray(value) ? (value as string[]) : [value as string];
+      const byId = wanted.get(target) ?? new Map<string, string[]>();
+      for (const id of ids) byId.set(id, [...(byId.get(id) ?? []), `${prefix}${field}`]);
+      wanted.set(target, byId);
+    }
+  });
+  const issues: FieldIssue[] = [];
+  for (const [target, byId] of wanted) {
+    // A batch may refer to records it creates itself (a commitment depending on another).
+    const batchIds = new Set(target === self ? rows.map((row) => row.id as string | undefined) : []);
+    const ids = [...byId.keys()];
+    const table = entityStore[target].table;
+    const found = new Set(
+      ((await db
+        .select({ id: table.id })
+        .from(table)
+        .where(and(inArray(table.id, ids), isNull(table.deletedAt)))) as { id: string }[]).map((r) => r.id),
+    );
+    for (const [id, paths] of byId) {
+      if (found.has(id) || batchIds.has(id)) continue;
+      for (const path of paths) issues.push({ path, message: `no ${target} record with id "${id}"` });
+    }
+  }
+  if (issues.length > 0) throw new ValidationError("Some referenced records do not exist.", issues);
+}
+
+export const repositories = Object.fromEntries(
+  (Object.keys(entityStore) as EntityName[]).map((name) => [name, createRepository(name)]),
+) as { [E in EntityName]: Repository<E> };
