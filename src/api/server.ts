@@ -9,6 +9,7 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from "fast
 import type { Actor } from "../services/records.js";
 import type { Database } from "../store/database.js";
 import { handleError, handleNotFound } from "./errors.js";
+import { registerNegotiationRoutes } from "./routes/negotiation.js";
 import { registerReadingRoutes } from "./routes/reading.js";
 import { registerRecordRoutes } from "./routes/records.js";
 
@@ -50,7 +51,8 @@ export async function buildServer({ database, webFolder = defaultWebFolder, logg
   app.get("/api/openapi.json", { schema: { hide: true } }, async () => app.swagger());
 
   registerReadingRoutes(app, database, packageVersion);
-  registerRecordRoutes(app, database.db, apiActor, ["agreements"]);
+  registerNegotiationRoutes(app, database.db);
+  registerRecordRoutes(app, database.db, apiActor, ["agreements", "meetings", "formats"]);
 
   const hasWeb = existsSync(join(webFolder, "index.html"));
   if (hasWeb) await app.register(fastifyStatic, { root: webFolder, wildcard: false });

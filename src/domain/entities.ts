@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { Process, Party, Person, Place } from "./actors.js";
 import { Agreement, AgreementVersion, Provision, ProvisionText } from "./agreements.js";
-import { Assessment, Commitment } from "./commitments.js";
+import { Assessment, Commitment, Interpretation } from "./commitments.js";
 import { Id, ReviewState } from "./common.js";
 import { AccessObservation, Document, Incident } from "./events.js";
 import { Meeting, NegotiationFormat } from "./negotiation.js";
@@ -23,6 +23,7 @@ export const entitySchemas = {
   provisionTexts: ProvisionText,
   commitments: Commitment,
   assessments: Assessment,
+  interpretations: Interpretation,
   incidents: Incident,
   accessObservations: AccessObservation,
   documents: Document,
@@ -48,6 +49,7 @@ export const loadOrder: readonly EntityName[] = [
   "provisionTexts",
   "commitments",
   "assessments",
+  "interpretations",
   "incidents",
   "accessObservations",
 ];

@@ -1,4 +1,3 @@
-import { createHash } from "node:crypto";
 import { existsSync, readFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -7,6 +6,7 @@ import { createSchema, type EntityName, loadOrder } from "../domain/entities.js"
 import type { Db } from "../store/database.js";
 import { ValidationError } from "../store/errors.js";
 import { type NewRecord, repositories } from "../store/repository.js";
+import { prepareRecords } from "./rules.js";
 
 export const demoDataFolder = resolve(dirname(fileURLToPath(import.meta.url)), "../../data/demo");
 
@@ -67,16 +67,9 @@ export function parseDataFile<E extends EntityName>(folder: string, name: E): Pa
         `${issuePath.join(".") || "record"}: ${issue?.message ?? "invalid"}`,
       );
     }
-    return withDocumentHash(name, parsed.data as NewRecord<E>);
+    return parsed.data as NewRecord<E>;
   });
   return { name, file, records, lines: items.map((_: unknown, index: number) => lineOf([index])) };
-}
-
-function withDocumentHash<E extends EntityName>(name: E, record: NewRecord<E>): NewRecord<E> {
-  if (name !== "documents") return record;
-  const document = record as NewRecord<"documents">;
-  const sha256 = document.sha256 ?? createHash("sha256").update(document.text).digest("hex");
-  return { ...document, sha256 } as unknown as NewRecord<E>;
 }
 
 export interface SeedReport {
@@ -104,7 +97,8 @@ export async function seedFromFolder(
       const fresh = parsed.records.filter((record) => !record.id || !existing.has(record.id));
       report.alreadyPresent += parsed.records.length - fresh.length;
       try {
-        await repository.insertMany(tx as unknown as Db, fresh as never[], "seed");
+        const prepared = await prepareRecords(tx as unknown as Db, parsed.name, fresh);
+        await repository.insertMany(tx as unknown as Db, prepared as never[], "seed");
       } catch (error) {
         throw locate(error, parsed, fresh);
       }

@@ -1,9 +1,9 @@
-import { createHash } from "node:crypto";
 import type { z } from "zod";
 import { appendOnlyEntities, createSchema, type EntityName, patchSchema } from "../domain/entities.js";
 import type { Db } from "../store/database.js";
 import { NotFoundError, ValidationError } from "../store/errors.js";
 import { type ListQuery, type NewRecord, repositories, type StoredRecord } from "../store/repository.js";
+import { prepareRecords } from "./rules.js";
 
 /** Who is acting, as recorded in every created/updated field and every event. */
 export interface Actor {
@@ -20,24 +20,15 @@ function parseOrThrow<T>(schema: z.ZodType<T>, body: unknown, what: string): T {
   return parsed.data;
 }
 
-/** Rules a kind of record adds on top of its schema, applied before anything is written. */
-const beforeCreate: Partial<{ [E in EntityName]: (db: Db, record: NewRecord<E>) => Promise<NewRecord<E>> }> = {
-  documents: async (_db, document) => ({
-    ...document,
-    sha256: document.sha256 ?? createHash("sha256").update(document.text).digest("hex"),
-  }),
-};
-
 export async function createRecord<E extends EntityName>(
   db: Db,
   name: E,
   body: unknown,
   actor: Actor,
 ): Promise<StoredRecord<E>> {
-  let record = parseOrThrow(createSchema(name), body, `${name} record`) as NewRecord<E>;
-  const hook = beforeCreate[name];
-  if (hook) record = await hook(db, record);
-  return repositories[name].create(db, record, actor.id);
+  const record = parseOrThrow(createSchema(name), body, `${name} record`) as NewRecord<E>;
+  const [prepared] = await prepareRecords(db, name, [record]);
+  return repositories[name].create(db, prepared as NewRecord<E>, actor.id);
 }
 
 export async function updateRecord<E extends EntityName>(

@@ -69,6 +69,16 @@ export const entityStore: Record<EntityName, EntityStoreConfig> = {
     filters: { commitmentId: t.assessments.commitmentId, partyId: t.assessments.partyId },
     dateRange: t.assessments.asOf,
   },
+  interpretations: {
+    table: t.interpretations,
+    sort: byId(t.interpretations),
+    filters: {
+      processId: t.interpretations.processId,
+      commitmentId: t.interpretations.commitmentId,
+      provisionId: t.interpretations.provisionId,
+      partyId: t.interpretations.partyId,
+    },
+  },
   incidents: {
     table: t.incidents,
     sort: { column: t.incidents.startDate, descending: true },

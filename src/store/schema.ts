@@ -246,6 +246,24 @@ export const assessments = pgTable(
   (t) => [index().on(t.commitmentId, t.partyId, t.asOf)],
 );
 
+export const interpretations = pgTable(
+  "interpretations",
+  {
+    ...recordColumns(),
+    processId: processId(),
+    commitmentId: text().references(() => commitments.id),
+    provisionId: text().references(() => provisions.id),
+    partyId: text()
+      .notNull()
+      .references(() => parties.id),
+    term: text().notNull().default(""),
+    reading: text().notNull(),
+    statedOn: date({ mode: "string" }),
+    sources: sources(),
+  },
+  (t) => [index().on(t.commitmentId), index().on(t.provisionId)],
+);
+
 export const incidents = pgTable(
   "incidents",
   {
@@ -333,7 +351,8 @@ export const recordEvents = pgTable(
     before: jsonb(),
     after: jsonb(),
   },
-  (t) => [index().on(t.entity, t.recordId)],
+  // (entity, seq) lets a cache ask "has anything of this kind changed since?" by an index scan.
+  (t) => [index().on(t.entity, t.recordId), index().on(t.entity, t.seq)],
 );
 
 export const tables = {
@@ -349,6 +368,7 @@ export const tables = {
   provisionTexts,
   commitments,
   assessments,
+  interpretations,
   incidents,
   accessObservations,
   documents,

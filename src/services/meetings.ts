@@ -1,0 +1,76 @@
+import ical from "ical-generator";
+import type { Db } from "../store/database.js";
+import { repositories, type StoredRecord } from "../store/repository.js";
+import { getRecord } from "./records.js";
+
+const all = { limit: 500 };
+
+/** Every name of a place, none first by preference: the order is the data file's. */
+export const allNames = (place: StoredRecord<"places"> | undefined) =>
+  place ? place.names.map((name) => name.text).filter((t, i, a) => a.indexOf(t) === i).join(" / ") : "";
+
+/** A meeting with the commitments it created. */
+export async function getMeetingWithCommitments(db: Db, id: string) {
+  const meeting = await getRecord(db, "meetings", id);
+  const commitments = await repositories.commitments.list(db, { ...all, filters: { meetingId: id } });
+  return { ...meeting, commitments: commitments.items };
+}
+
+/** A format with its meetings, newest first. */
+export async function getFormatWithMeetings(db: Db, id: string) {
+  const format = await getRecord(db, "formats", id);
+  const meetings = await repositories.meetings.list(db, { ...all, filters: { formatId: id } });
+  return { ...format, meetings: meetings.items };
+}
+
+async function allMeetings(db: Db, processId: string | undefined) {
+  const meetings: StoredRecord<"meetings">[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await repositories.meetings.list(db, { ...all, cursor, filters: processId ? { processId } : {} });
+    meetings.push(...page.items);
+    cursor = page.nextCursor ?? undefined;
+  } while (cursor);
+  return meetings;
+}
+
+/**
+ * Meetings as an RFC 5545 calendar. Meetings are whole-day events: the sources give dates, not
+ * hours, and inventing a time would claim a precision nobody has.
+ */
+export async function meetingsCalendar(db: Db, options: { processId?: string; baseUrl: string }): Promise<string> {
+  const meetings = await allMeetings(db, options.processId);
+  const placeIds = [...new Set(meetings.map((m) => m.placeId).filter((id): id is string => !!id))];
+  const places = new Map((await repositories.places.getMany(db, placeIds)).map((p) => [p.id, p]));
+  const calendar = ical({
+    name: "Peacetrack meetings",
+    prodId: { company: "Peacetrack", product: "peacetrack", language: "EN" },
+  });
+  for (const meeting of meetings) {
+    calendar.createEvent({
+      id: `${meeting.id}@peacetrack`,
+      allDay: true,
+      start: dayAsLocalDate(meeting.date),
+      end: dayAsLocalDate(nextDay(meeting.endDate ?? meeting.date)),
+      summary: meeting.title,
+      description: [meeting.outcome, ...meeting.sources.map((s) => s.url ?? "")].filter(Boolean).join("\n\n"),
+      location: allNames(meeting.placeId ? places.get(meeting.placeId) : undefined) || null,
+      url: `${options.baseUrl}/meetings/${encodeURIComponent(meeting.id)}`,
+      categories: meeting.agendaTopics.map((name) => ({ name })),
+      stamp: new Date(meeting.updatedAt),
+    });
+  }
+  return calendar.toString();
+}
+
+/** ical-generator writes an all-day date from the Date's local fields; build it from them. */
+function dayAsLocalDate(isoDate: string): Date {
+  const [year, month, day] = isoDate.split("-").map(Number) as [number, number, number];
+  return new Date(year, month - 1, day);
+}
+
+function nextDay(isoDate: string): string {
+  const date = new Date(`${isoDate}T00:00:00Z`);
+  date.setUTCDate(date.getUTCDate() + 1);
+  return date.toISOString().slice(0, 10);
+}
