@@ -2,6 +2,7 @@ import type { FastifyError, FastifyReply, FastifyRequest } from "fastify";
 import { hasZodFastifySchemaValidationErrors } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { DataFolderInUseError } from "../store/database.js";
+import { PdfUnavailableError } from "../services/report/pdf.js";
 import { ConflictError, NotFoundError, ValidationError } from "../store/errors.js";
 
 /** The one shape every error takes, so clients handle all of them alike. */
@@ -32,6 +33,7 @@ export function handleError(error: FastifyError | Error, request: FastifyRequest
   if (error instanceof ValidationError) return reply.code(400).send(body("validation_failed", error.message, error.details));
   if (error instanceof NotFoundError) return reply.code(404).send(body("not_found", error.message));
   if (error instanceof ConflictError) return reply.code(409).send(body("conflict", error.message, error.details));
+  if (error instanceof PdfUnavailableError) return reply.code(501).send(body("pdf_unavailable", error.message));
   if (error instanceof DataFolderInUseError) return reply.code(503).send(body("unavailable", error.message));
   const status = (error as FastifyError).statusCode;
   if (status && status >= 400 && status < 500) {

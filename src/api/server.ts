@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import fastifyStatic from "@fastify/static";
@@ -7,15 +7,16 @@ import fastifySwaggerUi from "@fastify/swagger-ui";
 import Fastify, { type FastifyRequest } from "fastify";
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from "fastify-type-provider-zod";
 import type { Actor } from "../services/records.js";
+import { packageVersion } from "../services/version.js";
 import type { Database } from "../store/database.js";
 import { handleError, handleNotFound } from "./errors.js";
+import { registerImplementationRoutes } from "./routes/implementation.js";
 import { registerNegotiationRoutes } from "./routes/negotiation.js";
 import { registerReadingRoutes } from "./routes/reading.js";
 import { registerRecordRoutes } from "./routes/records.js";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 export const defaultWebFolder = join(root, "dist/web");
-export const packageVersion: string = JSON.parse(readFileSync(join(root, "package.json"), "utf8")).version;
 
 export type RequestActor = (request: FastifyRequest) => Actor;
 
@@ -52,7 +53,8 @@ export async function buildServer({ database, webFolder = defaultWebFolder, logg
 
   registerReadingRoutes(app, database, packageVersion);
   registerNegotiationRoutes(app, database.db);
-  registerRecordRoutes(app, database.db, apiActor, ["agreements", "meetings", "formats"]);
+  registerImplementationRoutes(app, database.db);
+  registerRecordRoutes(app, database.db, apiActor, ["agreements", "meetings", "formats", "commitments"]);
 
   const hasWeb = existsSync(join(webFolder, "index.html"));
   if (hasWeb) await app.register(fastifyStatic, { root: webFolder, wildcard: false });

@@ -2,7 +2,7 @@ import { createWriteStream } from "node:fs";
 import { once } from "node:events";
 import type { Writable } from "node:stream";
 import { loadOrder } from "../domain/entities.js";
-import { packageVersion } from "../api/server.js";
+import { packageVersion } from "../services/version.js";
 import { repositories } from "../store/repository.js";
 import { openMigrated, say } from "./database.js";
 

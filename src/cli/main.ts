@@ -1,7 +1,8 @@
 import { Command } from "commander";
-import { packageVersion } from "../api/server.js";
+import { packageVersion } from "../services/version.js";
 import { exportCommand } from "./export.js";
 import { migrateCommand, seedCommand } from "./database.js";
+import { reportCommand } from "./report.js";
 import { serveCommand } from "./serve.js";
 
 const program = new Command()
@@ -33,6 +34,16 @@ program
   .description("write every record as JSON")
   .option("-o, --out <file>", "file to write (default: standard output)")
   .action(exportCommand);
+
+program
+  .command("report")
+  .description("write the implementation report as of a date (HTML, or PDF where Chromium is installed)")
+  .option("--as-of <date>", "YYYY-MM-DD (default: today)")
+  .option("--since <date>", "also show what changed since this date")
+  .option("--format <format>", "html or pdf", "html")
+  .option("--process <id>", "process id (default: the first)")
+  .option("-o, --out <file>", "file to write (default: peacetrack-report-<date>.<format>)")
+  .action(reportCommand);
 
 try {
   await program.parseAsync();

@@ -1,0 +1,91 @@
+import type { FastifyInstance } from "fastify";
+import type { ZodTypeProvider } from "fastify-type-provider-zod";
+import { z } from "zod";
+import { Id, IsoDate } from "../../domain/common.js";
+import { agreementImplementation, commitmentDetail, partyScorecard } from "../../services/implementation.js";
+import { complianceIndex } from "../../services/compliance.js";
+import { buildReportModel } from "../../services/report/build.js";
+import { htmlToPdf } from "../../services/report/pdf.js";
+import { renderReportHtml } from "../../services/report/render.js";
+import type { Db } from "../../store/database.js";
+import { errorResponses } from "../errors.js";
+
+const IdParams = z.object({ id: Id });
+const AsOf = z.object({ asOf: IsoDate.optional().describe("YYYY-MM-DD, default today; not in the future") });
+
+/** Implementation: the compliance index, the pages' composite reads, and the report. */
+export function registerImplementationRoutes(app: FastifyInstance, db: Db) {
+  const api = app.withTypeProvider<ZodTypeProvider>();
+  api.get(
+    "/api/compliance",
+    {
+      schema: {
+        tags: ["compliance"],
+        summary: "The compliance index as of a date, grouped by party, category, agreement or process",
+        querystring: z.object({
+          process: Id.describe("process id"),
+          party: Id.optional().describe("only obligations of this party"),
+          asOf: IsoDate.optional(),
+          groupBy: z.enum(["party", "category", "agreement", "process"]).default("party"),
+        }),
+
+      },
+    },
+    async (request) =>
+      complianceIndex(db, {
+        processId: request.query.process,
+        partyId: request.query.party,
+        asOf: request.query.asOf,
+        groupBy: request.query.groupBy,
+      }),
+  );
+  api.get(
+    "/api/agreements/:id/implementation",
+    { schema: { tags: ["agreements"], summary: "Each commitment's level per obligor, with history", params: IdParams, querystring: AsOf } },
+    async (request) => agreementImplementation(db, request.params.id, request.query.asOf),
+  );
+  api.get(
+    "/api/commitments/:id",
+    {
+      schema: {
+        tags: ["commitments"],
+        summary: "A commitment with its provision, assessment timeline, levels per obligor and interpretations",
+        params: IdParams,
+        querystring: AsOf,
+
+      },
+    },
+    async (request) => commitmentDetail(db, request.params.id, request.query.asOf),
+  );
+  api.get(
+    "/api/parties/:id/scorecard",
+    { schema: { tags: ["parties"], summary: "A party's index over time, commitments owed, overdue list", params: IdParams, querystring: AsOf } },
+    async (request) => partyScorecard(db, request.params.id, request.query.asOf),
+  );
+  api.get(
+    "/api/reports/implementation",
+    {
+      schema: {
+        tags: ["reports"],
+        summary: "The implementation report as of a date, as HTML or PDF",
+        querystring: z.object({
+          process: Id,
+          asOf: IsoDate.optional(),
+          since: IsoDate.optional().describe("show what changed since this date"),
+          format: z.enum(["html", "pdf"]).default("html"),
+        }),
+        produces: ["text/html", "application/pdf"],
+      },
+    },
+    async (request, reply) => {
+      const { process, asOf, since, format } = request.query;
+      const html = renderReportHtml(await buildReportModel(db, { processId: process, asOf, since }));
+      if (format === "html") return reply.type("text/html; charset=utf-8").send(html);
+      const pdf = await htmlToPdf(html);
+      return reply
+        .type("application/pdf")
+        .header("content-disposition", `attachment; filename="peacetrack-report-${asOf ?? "today"}.pdf"`)
+        .send(pdf);
+    },
+  );
+}

@@ -1,0 +1,121 @@
+import { computeCompliance, currentLevels, levelHistory } from "../domain/compliance.js";
+import type { Db } from "../store/database.js";
+import { repositories, type StoredRecord } from "../store/repository.js";
+import { checkAsOf, scoringData } from "./compliance.js";
+import { getRecord } from "./records.js";
+
+const everything = { limit: 500 };
+
+/** Per obligor of each commitment: its level as of a date and the history behind it (for sparklines). */
+async function obligationsOf(db: Db, processId: string, commitments: StoredRecord<"commitments">[], asOf: string) {
+  const data = await scoringData(db, processId);
+  const current = currentLevels(data.index, asOf);
+  const overdue = new Map(
+    computeCompliance(data.index, { asOf, groupBy: "process" })
+      .flatMap((group) => group.overdueItems)
+      .map((item) => [`${item.commitmentId}|${item.partyId}`, item.dueDate]),
+  );
+  const relevant = data.assessments.filter((a) => a.asOf <= asOf);
+  return (commitment: StoredRecord<"commitments">) =>
+    commitment.obligorPartyIds.map((partyId) => {
+      const entry = current.get(`${commitment.id}|${partyId}`);
+      return {
+        partyId,
+        level: entry ? entry.assessment.level : undefined,
+        assessmentId: entry?.assessment.id,
+        assessedOn: entry?.assessment.asOf,
+        reversed: entry?.reversed ?? false,
+        overdueSince: overdue.get(`${commitment.id}|${partyId}`),
+        history: levelHistory(relevant, commitment.id, partyId),
+      };
+    });
+}
+
+/** An agreement's commitments with each obligor's level as of a date and its history. */
+export async function agreementImplementation(db: Db, agreementId: string, asOfParam?: string) {
+  const asOf = checkAsOf(asOfParam);
+  const agreement = await getRecord(db, "agreements", agreementId);
+  const provisions = await repositories.provisions.list(db, { ...everything, filters: { agreementId } });
+  const commitments = (
+    await Promise.all(
+      provisions.items.map((p) => repositories.commitments.list(db, { ...everything, filters: { provisionId: p.id } })),
+    )
+  ).flatMap((page) => page.items);
+  const obligations = await obligationsOf(db, agreement.processId, commitments, asOf);
+  return { agreementId, asOf, commitments: commitments.map((c) => ({ commitmentId: c.id, obligations: obligations(c) })) };
+}
+
+/** Everything the commitment page shows: the text it comes from, the timeline, readings, evidence. */
+export async function commitmentDetail(db: Db, id: string, asOfParam?: string) {
+  const asOf = checkAsOf(asOfParam);
+  const commitment = await getRecord(db, "commitments", id);
+  const provision = commitment.provisionId ? await repositories.provisions.get(db, commitment.provisionId) : undefined;
+  const agreement = provision ? await repositories.agreements.get(db, provision.agreementId) : undefined;
+  const meeting = commitment.meetingId ? await repositories.meetings.get(db, commitment.meetingId) : undefined;
+  const [assessments, interpretations, provisionReadings] = await Promise.all([
+    repositories.assessments.list(db, { ...everything, filters: { commitmentId: id } }),
+    repositories.interpretations.list(db, { ...everything, filters: { commitmentId: id } }),
+    provision
+      ? repositories.interpretations.list(db, { ...everything, filters: { provisionId: provision.id } })
+      : Promise.resolve({ items: [] }),
+  ]);
+  const supersededIds = new Set(assessments.items.map((a) => a.supersedesId).filter(Boolean));
+  const obligations = await obligationsOf(db, commitment.processId, [commitment], asOf);
+  const seen = new Set<string>();
+  return {
+    ...commitment,
+    asOf,
+    provision,
+    agreement,
+    meeting,
+    obligations: obligations(commitment),
+    assessments: assessments.items
+      .sort((a, b) => a.asOf.localeCompare(b.asOf) || a.createdAt.localeCompare(b.createdAt))
+      .map((a) => ({ ...a, superseded: supersededIds.has(a.id) })),
+    interpretations: [...interpretations.items, ...provisionReadings.items].filter((i) => !seen.has(i.id) && seen.add(i.id)),
+  };
+}
+
+/** Months from a start to an end date, as the last day of each month (the end date itself last). */
+export function monthEnds(from: string, to: string): string[] {
+  const dates: string[] = [];
+  const cursor = new Date(`${from.slice(0, 7)}-01T00:00:00Z`);
+  while (true) {
+    const end = new Date(Date.UTC(cursor.getUTCFullYear(), cursor.getUTCMonth() + 1, 0)).toISOString().slice(0, 10);
+    if (end >= to) break;
+    dates.push(end);
+    cursor.setUTCMonth(cursor.getUTCMonth() + 1);
+  }
+  dates.push(to);
+  return dates;
+}
+
+/** A party's scorecard: its index over time, what it owes, what is overdue, the latest evidence. */
+export async function partyScorecard(db: Db, partyId: string, asOfParam?: string) {
+  const asOf = checkAsOf(asOfParam);
+  const party = await getRecord(db, "parties", partyId);
+  const data = await scoringData(db, party.processId);
+  const owed = data.commitments.filter((c) => c.obligorPartyIds.includes(partyId));
+  const firstDate = data.assessments.filter((a) => a.partyId === partyId).reduce((min, a) => (a.asOf < min ? a.asOf : min), asOf);
+  const series = monthEnds(firstDate, asOf).map((date) => {
+    const [group] = computeCompliance(data.index, { asOf: date, groupBy: "party", partyId });
+    return { date, index: group?.index ?? null, overdue: group?.overdue ?? 0 };
+  });
+  const [summary] = computeCompliance(data.index, { asOf, groupBy: "party", partyId });
+  const byCategory = computeCompliance(data.index, { asOf, groupBy: "category", partyId });
+  const commitments = await repositories.commitments.getMany(db, owed.map((c) => c.id));
+  const obligations = await obligationsOf(db, party.processId, commitments, asOf);
+  const latestAssessments = (await repositories.assessments.list(db, { limit: 10, filters: { partyId }, to: asOf })).items;
+  return {
+    party,
+    asOf,
+    summary: summary ?? null,
+    byCategory,
+    series,
+    commitments: commitments.map((c) => ({
+      ...c,
+      obligation: obligations(c).find((o) => o.partyId === partyId),
+    })),
+    latestAssessments,
+  };
+}

@@ -1,0 +1,162 @@
+import { complianceMethod, computeCompliance, currentLevels } from "../../domain/compliance.js";
+import { compareProvisionPaths } from "../../domain/agreements.js";
+import type { Db } from "../../store/database.js";
+import { repositories, type StoredRecord } from "../../store/repository.js";
+import { packageVersion } from "../version.js";
+import { checkAsOf, scoringData } from "../compliance.js";
+import { getAgreementWithText } from "../agreements.js";
+import { allNames } from "../meetings.js";
+import { getRecord } from "../records.js";
+import type { AgreementSection, ChangeRow, IncidentRow, Level, ObligationRow, ReportModel } from "./model.js";
+
+const everything = { limit: 500 };
+
+async function allOf<E extends "parties" | "agreements" | "places" | "assessments" | "incidents">(
+  db: Db,
+  name: E,
+  filters: Record<string, string>,
+  range: { from?: string; to?: string } = {},
+): Promise<StoredRecord<E>[]> {
+  const items: StoredRecord<E>[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await repositories[name].list(db, { ...everything, ...range, cursor, filters });
+    items.push(...(page.items as StoredRecord<E>[]));
+    cursor = page.nextCursor ?? undefined;
+  } while (cursor);
+  return items;
+}
+
+/** Gathers everything the implementation report shows, as of a date and, optionally, since another. */
+export async function buildReportModel(
+  db: Db,
+  options: { processId: string; asOf?: string; since?: string },
+): Promise<ReportModel> {
+  const asOf = checkAsOf(options.asOf);
+  const since = options.since && options.since < asOf ? options.since : undefined;
+  const process = await getRecord(db, "processes", options.processId);
+  const data = await scoringData(db, options.processId);
+  const parties = await allOf(db, "parties", { processId: options.processId });
+  const partyName = (id: string) => parties.find((p) => p.id === id)?.shortName ?? id;
+
+  const now = computeCompliance(data.index, { asOf, groupBy: "party" });
+  const then = since ? computeCompliance(data.index, { asOf: since, groupBy: "party" }) : [];
+  const partyRows = now.map((group) => ({
+    partyId: group.key,
+    partyName: partyName(group.key),
+    index: group.index,
+    indexSince: since ? (then.find((g) => g.key === group.key)?.index ?? null) : undefined,
+    pairs: group.pairs,
+    assessed: group.assessed,
+    unassessed: group.unassessed,
+    notApplicable: group.notApplicable,
+    overdue: group.overdue,
+    reversals: group.reversals,
+  }));
+
+  const current = currentLevels(data.index, asOf);
+  const previous = since ? currentLevels(data.index, since) : undefined;
+  const assessments = new Map(
+    (await repositories.assessments.getMany(db, [...current.values()].map((c) => c.assessment.id))).map((a) => [a.id, a]),
+  );
+  const overdue = new Map(
+    computeCompliance(data.index, { asOf, groupBy: "process" })
+      .flatMap((g) => g.overdueItems)
+      .map((item) => [`${item.commitmentId}|${item.partyId}`, item.dueDate]),
+  );
+
+  const obligation = (commitmentId: string, partyId: string): ObligationRow => {
+    const key = `${commitmentId}|${partyId}`;
+    const entry = current.get(key);
+    const record = entry ? assessments.get(entry.assessment.id) : undefined;
+    return {
+      partyName: partyName(partyId),
+      level: entry ? (entry.assessment.level as Level) : undefined,
+      levelSince: previous ? (previous.get(key)?.assessment.level as Level | undefined) : undefined,
+      assessedOn: entry?.assessment.asOf,
+      reversed: entry?.reversed ?? false,
+      overdueSince: overdue.get(key),
+      rationale: record?.rationale,
+      sources: record?.sources ?? [],
+      evidence: (record?.evidence ?? []).map((e) => ({ label: e.note ?? e.id ?? e.kind, url: e.url, quote: e.quote })),
+    };
+  };
+
+  const agreements = (await allOf(db, "agreements", { processId: options.processId })).sort((a, b) =>
+    (a.signedOn ?? "").localeCompare(b.signedOn ?? ""),
+  );
+  const sections: AgreementSection[] = [];
+  for (const agreement of agreements) {
+    if (agreement.signedOn && agreement.signedOn > asOf) continue;
+    const full = await getAgreementWithText(db, agreement.id);
+    const firstVersion = full.versions[0]?.id;
+    sections.push({
+      id: agreement.id,
+      title: agreement.title,
+      signedOn: agreement.signedOn,
+      sources: agreement.sources,
+      provisions: full.provisions
+        .sort((a, b) => compareProvisionPaths(a.path, b.path))
+        .map((provision) => ({
+          path: provision.path,
+          text: (firstVersion && provision.texts[firstVersion]?.text) || Object.values(provision.texts)[0]?.text,
+          commitments: full.commitments
+            .filter((c) => c.provisionId === provision.id)
+            .map((c) => ({
+              id: c.id,
+              title: c.title,
+              action: c.action,
+              deadline: c.deadline,
+              sources: c.sources,
+              obligations: c.obligorPartyIds.map((partyId) => obligation(c.id, partyId)),
+            })),
+        })),
+    });
+  }
+
+  const changes: ChangeRow[] = [];
+  const incidents: IncidentRow[] = [];
+  if (since) {
+    const commitmentTitles = new Map(data.commitments.map((c) => [c.id, c.id]));
+    for (const c of await repositories.commitments.getMany(db, [...commitmentTitles.keys()])) commitmentTitles.set(c.id, c.title);
+    for (const [key, entry] of current) {
+      if (entry.assessment.asOf <= since) continue;
+      const record = assessments.get(entry.assessment.id);
+      changes.push({
+        date: entry.assessment.asOf,
+        commitmentTitle: commitmentTitles.get(entry.assessment.commitmentId) ?? entry.assessment.commitmentId,
+        partyName: partyName(entry.assessment.partyId),
+        from: previous?.get(key)?.assessment.level as Level | undefined,
+        to: entry.assessment.level as Level,
+        rationale: record?.rationale ?? "",
+        sources: record?.sources ?? [],
+      });
+    }
+    changes.sort((a, b) => a.date.localeCompare(b.date));
+    const places = new Map((await allOf(db, "places", { processId: options.processId })).map((p) => [p.id, p]));
+    for (const incident of await allOf(db, "incidents", { processId: options.processId }, { from: since, to: asOf })) {
+      incidents.push({
+        date: incident.startDate,
+        title: incident.title,
+        place: allNames(incident.placeId ? places.get(incident.placeId) : undefined),
+        allegedBy: incident.allegedByPartyIds.map(partyName),
+        sources: incident.sources,
+      });
+    }
+    incidents.sort((a, b) => a.date.localeCompare(b.date));
+  }
+
+  return {
+    processName: process.name,
+    isDemonstration: process.isDemonstration,
+    asOf,
+    since,
+    generatedAt: new Date().toISOString(),
+    version: packageVersion,
+    method: complianceMethod,
+    parties: partyRows,
+    agreements: sections,
+    changes,
+    incidents,
+  };
+}
