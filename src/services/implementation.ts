@@ -15,7 +15,6 @@ async function obligationsOf(db: Db, processId: string, commitments: StoredRecor
       .flatMap((group) => group.overdueItems)
       .map((item) => [`${item.commitmentId}|${item.partyId}`, item.dueDate]),
   );
-  const relevant = data.assessments.filter((a) => a.asOf <= asOf);
   return (commitment: StoredRecord<"commitments">) =>
     commitment.obligorPartyIds.map((partyId) => {
       const entry = current.get(`${commitment.id}|${partyId}`);
@@ -26,7 +25,7 @@ async function obligationsOf(db: Db, processId: string, commitments: StoredRecor
         assessedOn: entry?.assessment.asOf,
         reversed: entry?.reversed ?? false,
         overdueSince: overdue.get(`${commitment.id}|${partyId}`),
-        history: levelHistory(relevant, commitment.id, partyId),
+        history: levelHistory(data.assessments, commitment.id, partyId).filter((point) => point.asOf <= asOf),
       };
     });
 }

@@ -1,27 +1,10 @@
 import { and, eq, inArray, isNull, max, sql } from "drizzle-orm";
-import type { Deadline } from "../domain/commitments.js";
+import type { ScoringAssessment, ScoringCommitment } from "../domain/compliance.js";
 import type { Db } from "./database.js";
 import { assessments, commitments, provisions, recordEvents } from "./schema.js";
 
-export interface CommitmentForScoring {
-  id: string;
-  processId: string;
-  agreementId: string | undefined;
-  obligorPartyIds: string[];
-  categories: string[];
-  deadline: Deadline;
-}
-
-export interface AssessmentForScoring {
-  id: string;
-  commitmentId: string;
-  partyId: string;
-  asOf: string;
-  level: 0 | 1 | 2 | 3 | null;
-  supersedesId: string | undefined;
-  confirmed: boolean;
-  createdAt: string;
-}
+export type CommitmentForScoring = ScoringCommitment;
+export type AssessmentForScoring = ScoringAssessment;
 
 /** The commitments of a process with the agreement each comes from (through its provision). */
 export async function commitmentsForScoring(db: Db, processId: string): Promise<CommitmentForScoring[]> {
