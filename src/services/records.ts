@@ -38,11 +38,13 @@ export async function updateRecord<E extends EntityName>(
   body: unknown,
   actor: Actor,
 ): Promise<StoredRecord<E>> {
-  if (appendOnlyEntities.has(name))
-    throw new ValidationError(`${name} are never edited: record a new one that supersedes this one.`, [
-      { path: "id", message: "append-only" },
-    ]);
   const patch = parseOrThrow(patchSchema(name), body, `change to the ${name} record`);
+  // Append-only records move through review (draft → published) but their content never changes.
+  const contentFields = Object.keys(patch).filter((key) => key !== "reviewState");
+  if (appendOnlyEntities.has(name) && contentFields.length > 0)
+    throw new ValidationError(`${name} are never edited: record a new one that supersedes this one.`, [
+      ...contentFields.map((path) => ({ path, message: "append-only: only reviewState may change" })),
+    ]);
   if (Object.keys(patch).length === 0)
     throw new ValidationError("The change names no field to update.", [{ path: "", message: "empty" }]);
   return repositories[name].update(db, id, patch as never, actor.id);

@@ -51,7 +51,7 @@ export async function prepareRecords<E extends EntityName>(
   if (issues.length > 0) {
     const single = records.length === 1;
     throw new ValidationError(
-      issues[0]?.message ? `The ${name} record breaks a rule: ${issues[0].message}.` : "The record breaks a rule.",
+      `Not saved: ${issues[0]?.message ?? "the record breaks a rule"}${issues.length > 1 ? ` (and ${issues.length - 1} more)` : ""}.`,
       single ? issues.map((issue) => ({ ...issue, path: issue.path.replace(/^0\./, "") })) : issues,
     );
   }

@@ -11,6 +11,28 @@ import type { Db } from "../../store/database.js";
 import { errorResponses } from "../errors.js";
 
 const IdParams = z.object({ id: Id });
+const LevelValue = z.union([z.literal(0), z.literal(1), z.literal(2), z.literal(3)]).nullable();
+const ComplianceGroup = z.object({
+  key: z.string(),
+  index: z.number().nullable().describe("0–100; null when no obligation in the group is scored"),
+  pairs: z.number(),
+  assessed: z.number(),
+  notApplicable: z.number(),
+  unassessed: z.number(),
+  overdue: z.number(),
+  reversals: z.number(),
+  levelCounts: z.object({ 0: z.number(), 1: z.number(), 2: z.number(), 3: z.number() }),
+  overdueItems: z.array(
+    z.object({ commitmentId: z.string(), partyId: z.string(), dueDate: z.string(), currentLevel: LevelValue.optional() }),
+  ),
+});
+const ComplianceResult = z.object({
+  processId: z.string(),
+  asOf: z.string(),
+  groupBy: z.enum(["party", "category", "agreement", "process"]),
+  groups: z.array(ComplianceGroup),
+  method: z.string(),
+});
 const AsOf = z.object({ asOf: IsoDate.optional().describe("YYYY-MM-DD, default today; not in the future") });
 
 /** Implementation: the compliance index, the pages' composite reads, and the report. */
@@ -28,6 +50,7 @@ export function registerImplementationRoutes(app: FastifyInstance, db: Db) {
           asOf: IsoDate.optional(),
           groupBy: z.enum(["party", "category", "agreement", "process"]).default("party"),
         }),
+        response: { 200: ComplianceResult, ...errorResponses },
 
       },
     },

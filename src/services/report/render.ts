@@ -86,7 +86,7 @@ function agreementSection(t: TFunction, a: AgreementSection, since?: string) {
 
 function changesSection(t: TFunction, rows: ChangeRow[]) {
   if (rows.length === 0) return html`<p>${t("noChanges")}</p>`;
-  return html`<table><thead><tr><th>${t("asOf", { date: "" }).trim()}</th><th>${t("commitment")}</th><th>${t("obligor")}</th><th>${t("level")}</th><th>${t("rationale")}</th></tr></thead><tbody>${rows.map(
+  return html`<table><thead><tr><th>${t("date")}</th><th>${t("commitment")}</th><th>${t("obligor")}</th><th>${t("level")}</th><th>${t("rationale")}</th></tr></thead><tbody>${rows.map(
     (r) =>
       html`<tr><td>${r.date}</td><td>${r.commitmentTitle}</td><td>${r.partyName}</td><td>${levelText(t, r.from)} → ${levelText(t, r.to)}</td><td>${r.rationale}${sourceList(r.sources)}</td></tr>`,
   )}</tbody></table>`;
