@@ -60,7 +60,8 @@ export async function buildServer({ database, webFolder = defaultWebFolder, logg
   if (hasWeb) await app.register(fastifyStatic, { root: webFolder, wildcard: false });
   app.setNotFoundHandler((request, reply) => {
     // The web app routes in the browser: any page address that is not an API or asset gets its shell.
-    const isPage = request.method === "GET" && !request.url.startsWith("/api") && !/\.[a-z0-9]+($|\?)/i.test(request.url);
+    const isPage =
+      request.method === "GET" && !request.url.startsWith("/api") && !/\.[a-z0-9]+($|\?)/i.test(request.url);
     if (hasWeb && isPage) return reply.type("text/html").sendFile("index.html");
     return handleNotFound(request, reply);
   });

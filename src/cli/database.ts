@@ -30,7 +30,9 @@ export async function migrateCommand() {
   await withDatabase(async ({ db, kind, location }) => {
     say(`Database: ${kind} at ${location}`);
     const applied = await migrate(db);
-    say(applied.length > 0 ? `Applied: ${applied.join(", ")}` : "Nothing to apply: the schema is up to date.");
+    say(
+      applied.length > 0 ? `Applied: ${applied.join(", ")}` : "Nothing to apply: the schema is up to date.",
+    );
   });
 }
 

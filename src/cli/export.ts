@@ -1,5 +1,5 @@
-import { createWriteStream } from "node:fs";
 import { once } from "node:events";
+import { createWriteStream } from "node:fs";
 import type { Writable } from "node:stream";
 import { loadOrder } from "../domain/entities.js";
 import { packageVersion } from "../services/version.js";
@@ -14,14 +14,17 @@ export async function exportCommand(options: { out?: string }) {
     if (!out.write(text)) await once(out, "drain");
   };
   try {
-    await write(`{"format":"peacetrack-export/1","version":${JSON.stringify(packageVersion)},"exportedAt":${JSON.stringify(new Date().toISOString())},"records":{`);
+    await write(
+      `{"format":"peacetrack-export/1","version":${JSON.stringify(packageVersion)},"exportedAt":${JSON.stringify(new Date().toISOString())},"records":{`,
+    );
     for (const [index, name] of loadOrder.entries()) {
       await write(`${index > 0 ? "," : ""}\n${JSON.stringify(name)}:[`);
       let cursor: string | undefined;
       let written = 0;
       do {
         const page = await repositories[name].list(database.db, { limit: 500, cursor });
-        for (const record of page.items) await write(`${written++ > 0 ? "," : ""}\n${JSON.stringify(record)}`);
+        for (const record of page.items)
+          await write(`${written++ > 0 ? "," : ""}\n${JSON.stringify(record)}`);
         cursor = page.nextCursor ?? undefined;
       } while (cursor);
       await write("]");

@@ -1,7 +1,7 @@
 import { Command } from "commander";
 import { packageVersion } from "../services/version.js";
-import { exportCommand } from "./export.js";
 import { migrateCommand, seedCommand } from "./database.js";
+import { exportCommand } from "./export.js";
 import { reportCommand } from "./report.js";
 import { serveCommand } from "./serve.js";
 
@@ -21,7 +21,10 @@ program
   .option("--no-demo", "do not load the demo data into an empty database")
   .action(serveCommand);
 
-program.command("migrate").description("apply database migrations that are not applied yet").action(migrateCommand);
+program
+  .command("migrate")
+  .description("apply database migrations that are not applied yet")
+  .action(migrateCommand);
 
 program
   .command("seed")

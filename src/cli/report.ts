@@ -1,6 +1,6 @@
 import { writeFileSync } from "node:fs";
 import { buildReportModel } from "../services/report/build.js";
-import { htmlToPdf, pdfAvailable, PdfUnavailableError } from "../services/report/pdf.js";
+import { htmlToPdf, PdfUnavailableError, pdfAvailable } from "../services/report/pdf.js";
 import { renderReportHtml } from "../services/report/render.js";
 import { repositories } from "../store/repository.js";
 import { openMigrated, say } from "./database.js";
@@ -14,15 +14,21 @@ interface ReportOptions {
 }
 
 export async function reportCommand(options: ReportOptions) {
-  if (options.format !== "html" && options.format !== "pdf") throw new Error(`--format is html or pdf, not "${options.format}".`);
+  if (options.format !== "html" && options.format !== "pdf")
+    throw new Error(`--format is html or pdf, not "${options.format}".`);
   if (options.format === "pdf" && !pdfAvailable()) throw new PdfUnavailableError();
   const database = await openMigrated();
   try {
-    const processId = options.process ?? (await repositories.processes.list(database.db, { limit: 1 })).items[0]?.id;
+    const processId =
+      options.process ?? (await repositories.processes.list(database.db, { limit: 1 })).items[0]?.id;
     if (!processId) throw new Error("The database holds no process: run `peacetrack seed` first.");
     say(`Building the report for ${processId} as of ${options.asOf ?? "today"}…`);
-    const html = renderReportHtml(await buildReportModel(database.db, { processId, asOf: options.asOf, since: options.since }));
-    const out = options.out ?? `peacetrack-report-${options.asOf ?? new Date().toISOString().slice(0, 10)}.${options.format}`;
+    const html = renderReportHtml(
+      await buildReportModel(database.db, { processId, asOf: options.asOf, since: options.since }),
+    );
+    const out =
+      options.out ??
+      `peacetrack-report-${options.asOf ?? new Date().toISOString().slice(0, 10)}.${options.format}`;
     if (options.format === "html") writeFileSync(out, html);
     else {
       say("Printing to PDF with Chromium…");

@@ -5,7 +5,8 @@ import { openMigrated, say } from "./database.js";
 
 export async function serveCommand(options: { port?: string; host: string; demo: boolean }) {
   const port = Number(options.port ?? process.env.PORT ?? 3000);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be a port number, not "${options.port ?? process.env.PORT}".`);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new Error(`PORT must be a port number, not "${options.port ?? process.env.PORT}".`);
   const database = await openMigrated();
   say(`Database: ${database.kind} at ${database.location}`);
   if (options.demo && (await repositories.processes.count(database.db)) === 0) {

@@ -34,9 +34,15 @@ export function validateNewAssessment(
       message: `"${assessment.partyId}" is not an obligor of commitment "${commitment.id}" (obligors: ${commitment.obligorPartyIds.join(", ")})`,
     });
   if (!levels.includes(assessment.level as Level))
-    issues.push({ field: "level", message: `level ${assessment.level} is outside the scale 0–3 (or null for not applicable)` });
+    issues.push({
+      field: "level",
+      message: `level ${assessment.level} is outside the scale 0–3 (or null for not applicable)`,
+    });
   if (assessment.asOf > today)
-    issues.push({ field: "asOf", message: `the as-of date ${assessment.asOf} is in the future (today is ${today})` });
+    issues.push({
+      field: "asOf",
+      message: `the as-of date ${assessment.asOf} is in the future (today is ${today})`,
+    });
   if (assessment.supersedesId !== undefined) issues.push(...supersessionIssues(assessment, existing));
   return issues;
 }
@@ -48,17 +54,32 @@ function supersessionIssues(
   const byId = new Map(existing.map((a) => [a.id, a]));
   const target = byId.get(assessment.supersedesId as string);
   const field = "supersedesId";
-  if (!target) return [{ field, message: `no assessment "${assessment.supersedesId}" of this commitment to supersede` }];
+  if (!target)
+    return [{ field, message: `no assessment "${assessment.supersedesId}" of this commitment to supersede` }];
   if (target.commitmentId !== assessment.commitmentId || target.partyId !== assessment.partyId)
-    return [{ field, message: `assessment "${target.id}" judges another commitment or party; a correction must judge the same` }];
+    return [
+      {
+        field,
+        message: `assessment "${target.id}" judges another commitment or party; a correction must judge the same`,
+      },
+    ];
   if (assessment.id !== undefined && target.id === assessment.id)
     return [{ field, message: "an assessment cannot supersede itself" }];
   const supersededAlready = existing.find((a) => a.supersedesId === target.id && a.id !== assessment.id);
   if (supersededAlready)
-    return [{ field, message: `assessment "${target.id}" is already superseded by "${supersededAlready.id}": supersede that one` }];
+    return [
+      {
+        field,
+        message: `assessment "${target.id}" is already superseded by "${supersededAlready.id}": supersede that one`,
+      },
+    ];
   // Walk down the chain: if it reaches the new assessment's own id, the chain would close on itself.
   const seen = new Set<string>();
-  for (let step: typeof target | undefined = target; step; step = step.supersedesId ? byId.get(step.supersedesId) : undefined) {
+  for (
+    let step: typeof target | undefined = target;
+    step;
+    step = step.supersedesId ? byId.get(step.supersedesId) : undefined
+  ) {
     if (seen.has(step.id) || (assessment.id !== undefined && step.supersedesId === assessment.id))
       return [{ field, message: `superseding "${target.id}" would make a cycle of corrections` }];
     seen.add(step.id);

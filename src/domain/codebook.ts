@@ -11,7 +11,11 @@ export const Codebook = z.array(CodebookCategory).superRefine((categories, conte
   const seen = new Set<string>();
   categories.forEach((category, index) => {
     if (seen.has(category.id))
-      context.addIssue({ code: "custom", path: [index, "id"], message: `duplicate category "${category.id}"` });
+      context.addIssue({
+        code: "custom",
+        path: [index, "id"],
+        message: `duplicate category "${category.id}"`,
+      });
     seen.add(category.id);
   });
 });

@@ -63,15 +63,14 @@ export const Assessment = z.object({
 });
 
 /** One party's reading of a commitment or provision; readings are shown side by side, none preferred. */
-export const Interpretation = z
-  .object({
-    processId: Id,
-    commitmentId: Id.optional(),
-    provisionId: Id.optional(),
-    partyId: Id,
-    /** The words in dispute, e.g. "control" in point 9. */
-    term: z.string().max(300).default(""),
-    reading: z.string().min(1).max(20000),
-    statedOn: IsoDate.optional(),
-    sources: Sources,
-  });
+export const Interpretation = z.object({
+  processId: Id,
+  commitmentId: Id.optional(),
+  provisionId: Id.optional(),
+  partyId: Id,
+  /** The words in dispute, e.g. "control" in point 9. */
+  term: z.string().max(300).default(""),
+  reading: z.string().min(1).max(20000),
+  statedOn: IsoDate.optional(),
+  sources: Sources,
+});

@@ -69,7 +69,19 @@ export interface AssessmentIndex {
 export const pairKey = (commitmentId: string, partyId: string) => `${commitmentId}|${partyId}`;
 
 const byTime = (a: ScoringAssessment, b: ScoringAssessment) =>
-  a.asOf < b.asOf ? -1 : a.asOf > b.asOf ? 1 : a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+  a.asOf < b.asOf
+    ? -1
+    : a.asOf > b.asOf
+      ? 1
+      : a.createdAt < b.createdAt
+        ? -1
+        : a.createdAt > b.createdAt
+          ? 1
+          : a.id < b.id
+            ? -1
+            : a.id > b.id
+              ? 1
+              : 0;
 
 /** The assessments that count: confirmed, and not superseded by a confirmed one. */
 export function countingAssessments(assessments: readonly ScoringAssessment[]): ScoringAssessment[] {
@@ -269,12 +281,20 @@ export function computeCompliance(index: AssessmentIndex, options: ComplianceOpt
       if (current?.reversed) group.reversals++;
       if (isOverdue) {
         group.overdue++;
-        group.overdueItems.push({ commitmentId: pair.commitment.id, partyId: pair.partyId, dueDate: due, currentLevel: level });
+        group.overdueItems.push({
+          commitmentId: pair.commitment.id,
+          partyId: pair.partyId,
+          dueDate: due,
+          currentLevel: level,
+        });
       }
     }
   }
   return [...groups.values()]
-    .map(({ weightedScore, weight, ...group }) => ({ ...group, index: weight > 0 ? (100 * weightedScore) / weight : null }))
+    .map(({ weightedScore, weight, ...group }) => ({
+      ...group,
+      index: weight > 0 ? (100 * weightedScore) / weight : null,
+    }))
     .sort((a, b) => a.key.localeCompare(b.key));
 }
 
@@ -285,7 +305,11 @@ export interface HistoryPoint {
 }
 
 /** The level history of one pair from the assessments that count, for timelines and sparklines. */
-export function levelHistory(assessments: readonly ScoringAssessment[], commitmentId: string, partyId: string): HistoryPoint[] {
+export function levelHistory(
+  assessments: readonly ScoringAssessment[],
+  commitmentId: string,
+  partyId: string,
+): HistoryPoint[] {
   const timeline = countingAssessments(
     assessments.filter((a) => a.commitmentId === commitmentId && a.partyId === partyId),
   ).sort(byTime);

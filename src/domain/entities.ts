@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { Process, Party, Person, Place } from "./actors.js";
+import { Party, Person, Place, Process } from "./actors.js";
 import { Agreement, AgreementVersion, Provision, ProvisionText } from "./agreements.js";
 import { Assessment, Commitment, Interpretation } from "./commitments.js";
 import { Id, ReviewState } from "./common.js";

@@ -32,7 +32,9 @@ export async function getAgreementWithText(db: Db, id: string): Promise<Agreemen
   ).flatMap((page) => page.items);
   const commitments = (
     await Promise.all(
-      provisionIds.map((provisionId) => repositories.commitments.list(db, { ...everything, filters: { provisionId } })),
+      provisionIds.map((provisionId) =>
+        repositories.commitments.list(db, { ...everything, filters: { provisionId } }),
+      ),
     )
   ).flatMap((page) => page.items);
   return {

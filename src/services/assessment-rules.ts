@@ -1,6 +1,6 @@
 import { validateNewAssessment } from "../domain/assessment-rules.js";
-import type { Db } from "../store/database.js";
 import { assessmentsOfCommitments } from "../store/compliance-queries.js";
+import type { Db } from "../store/database.js";
 import type { FieldIssue } from "../store/errors.js";
 import { type NewRecord, repositories } from "../store/repository.js";
 
@@ -8,15 +8,24 @@ import { type NewRecord, repositories } from "../store/repository.js";
  * Checks a batch of new assessments against their commitments and the assessments already on
  * record (and those earlier in the batch): obligor, scale, as-of date, supersession.
  */
-export async function checkAssessments(db: Db, batch: NewRecord<"assessments">[], today: string): Promise<FieldIssue[]> {
+export async function checkAssessments(
+  db: Db,
+  batch: NewRecord<"assessments">[],
+  today: string,
+): Promise<FieldIssue[]> {
   const commitmentIds = [...new Set(batch.map((a) => a.commitmentId))];
-  const commitments = new Map((await repositories.commitments.getMany(db, commitmentIds)).map((c) => [c.id, c]));
+  const commitments = new Map(
+    (await repositories.commitments.getMany(db, commitmentIds)).map((c) => [c.id, c]),
+  );
   const known = await assessmentsOfCommitments(db, commitmentIds);
   const issues: FieldIssue[] = [];
   batch.forEach((assessment, index) => {
     const commitment = commitments.get(assessment.commitmentId);
     if (!commitment) {
-      issues.push({ path: `${index}.commitmentId`, message: `no commitments record with id "${assessment.commitmentId}"` });
+      issues.push({
+        path: `${index}.commitmentId`,
+        message: `no commitments record with id "${assessment.commitmentId}"`,
+      });
       return;
     }
     const found = validateNewAssessment(assessment, commitment, known, today);

@@ -4,7 +4,10 @@ import { fileURLToPath } from "node:url";
 import { parse } from "yaml";
 import { Codebook, type CodebookCategory } from "../domain/codebook.js";
 
-export const codebookFile = resolve(dirname(fileURLToPath(import.meta.url)), "../../data/codebook/categories.yaml");
+export const codebookFile = resolve(
+  dirname(fileURLToPath(import.meta.url)),
+  "../../data/codebook/categories.yaml",
+);
 
 let cached: CodebookCategory[] | undefined;
 

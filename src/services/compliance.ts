@@ -5,7 +5,6 @@ import {
   complianceMethod,
   computeCompliance,
 } from "../domain/compliance.js";
-import type { Db } from "../store/database.js";
 import {
   type AssessmentForScoring,
   assessmentsForScoring,
@@ -13,6 +12,7 @@ import {
   commitmentsForScoring,
   scoringChangeMark,
 } from "../store/compliance-queries.js";
+import type { Db } from "../store/database.js";
 import { ValidationError } from "../store/errors.js";
 import { getRecord } from "./records.js";
 
@@ -49,9 +49,10 @@ export const today = () => new Date().toISOString().slice(0, 10);
 export function checkAsOf(asOf: string | undefined): string {
   const date = asOf ?? today();
   if (date > today())
-    throw new ValidationError("The as-of date is in the future: the index describes what is known, not what will be.", [
-      { path: "asOf", message: `${date} is after today (${today()})` },
-    ]);
+    throw new ValidationError(
+      "The as-of date is in the future: the index describes what is known, not what will be.",
+      [{ path: "asOf", message: `${date} is after today (${today()})` }],
+    );
   return date;
 }
 

@@ -40,7 +40,8 @@ export function parseDataFile<E extends EntityName>(folder: string, name: E): Pa
   const lineCounter = new LineCounter();
   const document = parseDocument(readFileSync(path, "utf8"), { lineCounter });
   const firstError = document.errors[0];
-  if (firstError) throw new DataFileError(file, firstError.linePos?.[0].line ?? 1, firstError.message.split("\n")[0] ?? "");
+  if (firstError)
+    throw new DataFileError(file, firstError.linePos?.[0].line ?? 1, firstError.message.split("\n")[0] ?? "");
   const items = document.toJS() ?? [];
   if (!Array.isArray(items)) throw new DataFileError(file, 1, "the file must be a YAML list of records");
   const lineOf = (path: (string | number)[]): number => {
@@ -53,7 +54,8 @@ export function parseDataFile<E extends EntityName>(folder: string, name: E): Pa
     const raw = { ...item };
     if (typeof raw.textFile === "string") {
       const textPath = join(folder, raw.textFile);
-      if (!existsSync(textPath)) throw new DataFileError(file, lineOf([index, "textFile"]), `${raw.textFile} does not exist`);
+      if (!existsSync(textPath))
+        throw new DataFileError(file, lineOf([index, "textFile"]), `${raw.textFile} does not exist`);
       raw.text = readFileSync(textPath, "utf8");
       delete raw.textFile;
     }
@@ -103,7 +105,9 @@ export async function seedFromFolder(
         throw locate(error, parsed, fresh);
       }
       report.added[parsed.name] = fresh.length;
-      onProgress(`${parsed.file}: ${fresh.length} added, ${parsed.records.length - fresh.length} already present`);
+      onProgress(
+        `${parsed.file}: ${fresh.length} added, ${parsed.records.length - fresh.length} already present`,
+      );
     }
   });
   return report;

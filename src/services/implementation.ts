@@ -7,7 +7,7 @@ import { getRecord } from "./records.js";
 const everything = { limit: 500 };
 
 /** Per obligor of each commitment: its level as of a date and the history behind it (for sparklines). */
-async function obligationsOf(db: Db, processId: string, commitments: StoredRecord<"commitments">[], asOf: string) {
+async function obligationsOf(db: Db, processId: string, asOf: string) {
   const data = await scoringData(db, processId);
   const current = currentLevels(data.index, asOf);
   const overdue = new Map(
@@ -37,20 +37,30 @@ export async function agreementImplementation(db: Db, agreementId: string, asOfP
   const provisions = await repositories.provisions.list(db, { ...everything, filters: { agreementId } });
   const commitments = (
     await Promise.all(
-      provisions.items.map((p) => repositories.commitments.list(db, { ...everything, filters: { provisionId: p.id } })),
+      provisions.items.map((p) =>
+        repositories.commitments.list(db, { ...everything, filters: { provisionId: p.id } }),
+      ),
     )
   ).flatMap((page) => page.items);
-  const obligations = await obligationsOf(db, agreement.processId, commitments, asOf);
-  return { agreementId, asOf, commitments: commitments.map((c) => ({ commitmentId: c.id, obligations: obligations(c) })) };
+  const obligations = await obligationsOf(db, agreement.processId, asOf);
+  return {
+    agreementId,
+    asOf,
+    commitments: commitments.map((c) => ({ commitmentId: c.id, obligations: obligations(c) })),
+  };
 }
 
 /** Everything the commitment page shows: the text it comes from, the timeline, readings, evidence. */
 export async function commitmentDetail(db: Db, id: string, asOfParam?: string) {
   const asOf = checkAsOf(asOfParam);
   const commitment = await getRecord(db, "commitments", id);
-  const provision = commitment.provisionId ? await repositories.provisions.get(db, commitment.provisionId) : undefined;
+  const provision = commitment.provisionId
+    ? await repositories.provisions.get(db, commitment.provisionId)
+    : undefined;
   const agreement = provision ? await repositories.agreements.get(db, provision.agreementId) : undefined;
-  const meeting = commitment.meetingId ? await repositories.meetings.get(db, commitment.meetingId) : undefined;
+  const meeting = commitment.meetingId
+    ? await repositories.meetings.get(db, commitment.meetingId)
+    : undefined;
   const [assessments, interpretations, provisionReadings] = await Promise.all([
     repositories.assessments.list(db, { ...everything, filters: { commitmentId: id } }),
     repositories.interpretations.list(db, { ...everything, filters: { commitmentId: id } }),
@@ -59,7 +69,7 @@ export async function commitmentDetail(db: Db, id: string, asOfParam?: string) {
       : Promise.resolve({ items: [] }),
   ]);
   const supersededIds = new Set(assessments.items.map((a) => a.supersedesId).filter(Boolean));
-  const obligations = await obligationsOf(db, commitment.processId, [commitment], asOf);
+  const obligations = await obligationsOf(db, commitment.processId, asOf);
   const seen = new Set<string>();
   return {
     ...commitment,
@@ -71,7 +81,9 @@ export async function commitmentDetail(db: Db, id: string, asOfParam?: string) {
     assessments: assessments.items
       .sort((a, b) => a.asOf.localeCompare(b.asOf) || a.createdAt.localeCompare(b.createdAt))
       .map((a) => ({ ...a, superseded: supersededIds.has(a.id) })),
-    interpretations: [...interpretations.items, ...provisionReadings.items].filter((i) => !seen.has(i.id) && seen.add(i.id)),
+    interpretations: [...interpretations.items, ...provisionReadings.items].filter(
+      (i) => !seen.has(i.id) && seen.add(i.id),
+    ),
   };
 }
 
@@ -80,7 +92,9 @@ export function monthEnds(from: string, to: string): string[] {
   const dates: string[] = [];
   const cursor = new Date(`${from.slice(0, 7)}-01T00:00:00Z`);
   while (true) {
-    const end = new Date(Date.UTC(cursor.getUTCFullYear(), cursor.getUTCMonth() + 1, 0)).toISOString().slice(0, 10);
+    const end = new Date(Date.UTC(cursor.getUTCFullYear(), cursor.getUTCMonth() + 1, 0))
+      .toISOString()
+      .slice(0, 10);
     if (end >= to) break;
     dates.push(end);
     cursor.setUTCMonth(cursor.getUTCMonth() + 1);
@@ -95,16 +109,25 @@ export async function partyScorecard(db: Db, partyId: string, asOfParam?: string
   const party = await getRecord(db, "parties", partyId);
   const data = await scoringData(db, party.processId);
   const owed = data.commitments.filter((c) => c.obligorPartyIds.includes(partyId));
-  const firstDate = data.assessments.filter((a) => a.partyId === partyId).reduce((min, a) => (a.asOf < min ? a.asOf : min), asOf);
+  const firstDate = data.assessments
+    .filter((a) => a.partyId === partyId)
+    .map((a) => a.asOf)
+    .concat(asOf)
+    .sort()[0] as string;
   const series = monthEnds(firstDate, asOf).map((date) => {
     const [group] = computeCompliance(data.index, { asOf: date, groupBy: "party", partyId });
     return { date, index: group?.index ?? null, overdue: group?.overdue ?? 0 };
   });
   const [summary] = computeCompliance(data.index, { asOf, groupBy: "party", partyId });
   const byCategory = computeCompliance(data.index, { asOf, groupBy: "category", partyId });
-  const commitments = await repositories.commitments.getMany(db, owed.map((c) => c.id));
-  const obligations = await obligationsOf(db, party.processId, commitments, asOf);
-  const latestAssessments = (await repositories.assessments.list(db, { limit: 10, filters: { partyId }, to: asOf })).items;
+  const commitments = await repositories.commitments.getMany(
+    db,
+    owed.map((c) => c.id),
+  );
+  const obligations = await obligationsOf(db, party.processId, asOf);
+  const latestAssessments = (
+    await repositories.assessments.list(db, { limit: 10, filters: { partyId }, to: asOf })
+  ).items;
   return {
     party,
     asOf,

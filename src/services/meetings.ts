@@ -7,7 +7,12 @@ const all = { limit: 500 };
 
 /** Every name of a place, none first by preference: the order is the data file's. */
 export const allNames = (place: StoredRecord<"places"> | undefined) =>
-  place ? place.names.map((name) => name.text).filter((t, i, a) => a.indexOf(t) === i).join(" / ") : "";
+  place
+    ? place.names
+        .map((name) => name.text)
+        .filter((t, i, a) => a.indexOf(t) === i)
+        .join(" / ")
+    : "";
 
 /** A meeting with the commitments it created. */
 export async function getMeetingWithCommitments(db: Db, id: string) {
@@ -27,7 +32,11 @@ async function allMeetings(db: Db, processId: string | undefined) {
   const meetings: StoredRecord<"meetings">[] = [];
   let cursor: string | undefined;
   do {
-    const page = await repositories.meetings.list(db, { ...all, cursor, filters: processId ? { processId } : {} });
+    const page = await repositories.meetings.list(db, {
+      ...all,
+      cursor,
+      filters: processId ? { processId } : {},
+    });
     meetings.push(...page.items);
     cursor = page.nextCursor ?? undefined;
   } while (cursor);
@@ -38,7 +47,10 @@ async function allMeetings(db: Db, processId: string | undefined) {
  * Meetings as an RFC 5545 calendar. Meetings are whole-day events: the sources give dates, not
  * hours, and inventing a time would claim a precision nobody has.
  */
-export async function meetingsCalendar(db: Db, options: { processId?: string; baseUrl: string }): Promise<string> {
+export async function meetingsCalendar(
+  db: Db,
+  options: { processId?: string; baseUrl: string },
+): Promise<string> {
   const meetings = await allMeetings(db, options.processId);
   const placeIds = [...new Set(meetings.map((m) => m.placeId).filter((id): id is string => !!id))];
   const places = new Map((await repositories.places.getMany(db, placeIds)).map((p) => [p.id, p]));

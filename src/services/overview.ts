@@ -12,9 +12,20 @@ export async function processOverview(db: Db, processId: string) {
     repositories.incidents.list(db, { ...byProcess, limit: 10 }),
     repositories.documents.list(db, { ...byProcess, limit: 10 }),
   ]);
-  const counted = ["parties", "persons", "places", "agreements", "meetings", "commitments", "incidents", "documents"] as const;
+  const counted = [
+    "parties",
+    "persons",
+    "places",
+    "agreements",
+    "meetings",
+    "commitments",
+    "incidents",
+    "documents",
+  ] as const;
   const counts = Object.fromEntries(
-    await Promise.all(counted.map(async (name) => [name, await repositories[name].count(db, { processId })] as const)),
+    await Promise.all(
+      counted.map(async (name) => [name, await repositories[name].count(db, { processId })] as const),
+    ),
   );
   return {
     process,

@@ -30,7 +30,12 @@ const rules: { [E in EntityName]?: Rule<E> } = {
     records.flatMap((record, index) =>
       record.commitmentId || record.provisionId
         ? []
-        : [{ path: `${index}.commitmentId`, message: "an interpretation reads a commitment or a provision: name one" }],
+        : [
+            {
+              path: `${index}.commitmentId`,
+              message: "an interpretation reads a commitment or a provision: name one",
+            },
+          ],
     ),
   assessments: (db, records, today) => checkAssessments(db, records, today),
 };

@@ -68,12 +68,17 @@ export async function assessmentsForScoring(db: Db, processId: string): Promise<
   return rows.map(toScoring);
 }
 
-export async function assessmentsOfCommitments(db: Db, commitmentIds: string[]): Promise<AssessmentForScoring[]> {
+export async function assessmentsOfCommitments(
+  db: Db,
+  commitmentIds: string[],
+): Promise<AssessmentForScoring[]> {
   if (commitmentIds.length === 0) return [];
   const rows = (await db
     .select(assessmentColumns)
     .from(assessments)
-    .where(and(inArray(assessments.commitmentId, commitmentIds), isNull(assessments.deletedAt)))) as AssessmentRow[];
+    .where(
+      and(inArray(assessments.commitmentId, commitmentIds), isNull(assessments.deletedAt)),
+    )) as AssessmentRow[];
   return rows.map(toScoring);
 }
 

@@ -2,11 +2,11 @@ import { mkdirSync } from "node:fs";
 import { resolve } from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
-import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { drizzle as drizzleNodePg } from "drizzle-orm/node-postgres";
+import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
-import lockfile from "proper-lockfile";
 import pg from "pg";
+import lockfile from "proper-lockfile";
 import * as schema from "./schema.js";
 
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
@@ -70,7 +70,9 @@ async function openPglite(dataDir: string): Promise<Database> {
     }
   }
   try {
-    const client = await PGlite.create(inMemory ? undefined : `${folder}/pgdata`, { extensions: { pg_trgm } });
+    const client = await PGlite.create(inMemory ? undefined : `${folder}/pgdata`, {
+      extensions: { pg_trgm },
+    });
     const db = drizzlePglite(client, { schema, casing: "snake_case" }) as unknown as Db;
     return {
       db,

@@ -40,7 +40,8 @@ export function translateDatabaseError(error: unknown): unknown {
   if (!pgError) return error;
   const column = pgError.column ?? columnFromDetail(pgError.detail);
   const details = column ? [{ path: snakeToCamel(column), message: pgError.detail ?? pgError.message }] : [];
-  if (pgError.code === "23505") return new ConflictError(pgError.detail ?? "A record with these values exists.", details);
+  if (pgError.code === "23505")
+    return new ConflictError(pgError.detail ?? "A record with these values exists.", details);
   if (pgError.code === "23503")
     return new ValidationError(pgError.detail ?? "A referenced record does not exist.", details);
   if (pgError.code?.startsWith("23")) return new ValidationError(pgError.message, details);

@@ -79,7 +79,9 @@ export async function migrate(db: Db, files = readMigrationFiles()): Promise<str
       const row = existing.rows[0];
       if (row) {
         if (row.sha256 !== checksum)
-          throw new Error(`Migration ${file.name} was changed after it was applied; write a new migration instead.`);
+          throw new Error(
+            `Migration ${file.name} was changed after it was applied; write a new migration instead.`,
+          );
         return false;
       }
       for (const statement of splitStatements(file.sql)) {
@@ -89,7 +91,9 @@ export async function migrate(db: Db, files = readMigrationFiles()): Promise<str
           throw new MigrationError(file.name, errorLine(statement, error), error);
         }
       }
-      await tx.execute(sql`INSERT INTO peacetrack_migrations (name, sha256) VALUES (${file.name}, ${checksum})`);
+      await tx.execute(
+        sql`INSERT INTO peacetrack_migrations (name, sha256) VALUES (${file.name}, ${checksum})`,
+      );
       return true;
     });
     if (done) applied.push(file.name);

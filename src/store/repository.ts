@@ -70,11 +70,14 @@ export function encodeCursor(sortValue: unknown, id: string): string {
 function decodeCursor(cursor: string): [unknown, string] {
   try {
     const parsed = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8"));
-    if (Array.isArray(parsed) && parsed.length === 2 && typeof parsed[1] === "string") return [parsed[0], parsed[1]];
+    if (Array.isArray(parsed) && parsed.length === 2 && typeof parsed[1] === "string")
+      return [parsed[0], parsed[1]];
   } catch {
     // fall through to the error below
   }
-  throw new ValidationError("The cursor is not one this server issued.", [{ path: "cursor", message: "invalid" }]);
+  throw new ValidationError("The cursor is not one this server issued.", [
+    { path: "cursor", message: "invalid" },
+  ]);
 }
 
 export function createRepository<E extends EntityName>(name: E) {
@@ -174,7 +177,13 @@ export function createRepository<E extends EntityName>(name: E) {
           const inserted = (await tx.insert(table).values(chunk).returning()) as Row[];
           const records = inserted.map((row) => rowToRecord(name, row));
           await tx.insert(recordEvents).values(
-            records.map((record) => ({ entity: name, recordId: record.id, kind: "created" as const, actor, after: record })),
+            records.map((record) => ({
+              entity: name,
+              recordId: record.id,
+              kind: "created" as const,
+              actor,
+              after: record,
+            })),
           );
           created.push(...records);
           options.onProgress?.(created.length);
@@ -261,10 +270,12 @@ async function checkReferences(db: Db, self: EntityName, rows: readonly Row[]): 
     const ids = [...byId.keys()];
     const table = entityStore[target].table;
     const found = new Set(
-      ((await db
-        .select({ id: table.id })
-        .from(table)
-        .where(and(inArray(table.id, ids), isNull(table.deletedAt)))) as { id: string }[]).map((r) => r.id),
+      (
+        (await db
+          .select({ id: table.id })
+          .from(table)
+          .where(and(inArray(table.id, ids), isNull(table.deletedAt)))) as { id: string }[]
+      ).map((r) => r.id),
     );
     for (const [id, paths] of byId) {
       if (found.has(id) || batchIds.has(id)) continue;

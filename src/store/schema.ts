@@ -1,4 +1,3 @@
-import type { z } from "zod";
 import {
   boolean,
   date,
@@ -11,11 +10,11 @@ import {
   timestamp,
   uniqueIndex,
 } from "drizzle-orm/pg-core";
-import type { LocalizedName, ReviewState, SourceRef } from "../domain/common.js";
-import type { Deadline } from "../domain/commitments.js";
+import type { z } from "zod";
 import type { PersonRole } from "../domain/actors.js";
+import type { Deadline, EvidenceLink } from "../domain/commitments.js";
+import type { LocalizedName, ReviewState, SourceRef } from "../domain/common.js";
 import type { CrossingCount, IncidentActor } from "../domain/events.js";
-import type { EvidenceLink } from "../domain/commitments.js";
 
 type StatusChange = { status: string; from: string; note?: string; sources: SourceRef[] };
 

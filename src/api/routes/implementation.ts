@@ -2,8 +2,8 @@ import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { Id, IsoDate } from "../../domain/common.js";
-import { agreementImplementation, commitmentDetail, partyScorecard } from "../../services/implementation.js";
 import { complianceIndex } from "../../services/compliance.js";
+import { agreementImplementation, commitmentDetail, partyScorecard } from "../../services/implementation.js";
 import { buildReportModel } from "../../services/report/build.js";
 import { htmlToPdf } from "../../services/report/pdf.js";
 import { renderReportHtml } from "../../services/report/render.js";
@@ -23,7 +23,12 @@ const ComplianceGroup = z.object({
   reversals: z.number(),
   levelCounts: z.object({ 0: z.number(), 1: z.number(), 2: z.number(), 3: z.number() }),
   overdueItems: z.array(
-    z.object({ commitmentId: z.string(), partyId: z.string(), dueDate: z.string(), currentLevel: LevelValue.optional() }),
+    z.object({
+      commitmentId: z.string(),
+      partyId: z.string(),
+      dueDate: z.string(),
+      currentLevel: LevelValue.optional(),
+    }),
   ),
 });
 const ComplianceResult = z.object({
@@ -51,7 +56,6 @@ export function registerImplementationRoutes(app: FastifyInstance, db: Db) {
           groupBy: z.enum(["party", "category", "agreement", "process"]).default("party"),
         }),
         response: { 200: ComplianceResult, ...errorResponses },
-
       },
     },
     async (request) =>
@@ -64,7 +68,14 @@ export function registerImplementationRoutes(app: FastifyInstance, db: Db) {
   );
   api.get(
     "/api/agreements/:id/implementation",
-    { schema: { tags: ["agreements"], summary: "Each commitment's level per obligor, with history", params: IdParams, querystring: AsOf } },
+    {
+      schema: {
+        tags: ["agreements"],
+        summary: "Each commitment's level per obligor, with history",
+        params: IdParams,
+        querystring: AsOf,
+      },
+    },
     async (request) => agreementImplementation(db, request.params.id, request.query.asOf),
   );
   api.get(
@@ -72,17 +83,24 @@ export function registerImplementationRoutes(app: FastifyInstance, db: Db) {
     {
       schema: {
         tags: ["commitments"],
-        summary: "A commitment with its provision, assessment timeline, levels per obligor and interpretations",
+        summary:
+          "A commitment with its provision, assessment timeline, levels per obligor and interpretations",
         params: IdParams,
         querystring: AsOf,
-
       },
     },
     async (request) => commitmentDetail(db, request.params.id, request.query.asOf),
   );
   api.get(
     "/api/parties/:id/scorecard",
-    { schema: { tags: ["parties"], summary: "A party's index over time, commitments owed, overdue list", params: IdParams, querystring: AsOf } },
+    {
+      schema: {
+        tags: ["parties"],
+        summary: "A party's index over time, commitments owed, overdue list",
+        params: IdParams,
+        querystring: AsOf,
+      },
+    },
     async (request) => partyScorecard(db, request.params.id, request.query.asOf),
   );
   api.get(

@@ -4,7 +4,11 @@ import { z } from "zod";
 import { CodebookCategory } from "../../domain/codebook.js";
 import { Id } from "../../domain/common.js";
 import { loadCodebook } from "../../services/codebook.js";
-import { getFormatWithMeetings, getMeetingWithCommitments, meetingsCalendar } from "../../services/meetings.js";
+import {
+  getFormatWithMeetings,
+  getMeetingWithCommitments,
+  meetingsCalendar,
+} from "../../services/meetings.js";
 import type { Db } from "../../store/database.js";
 import { errorResponses } from "../errors.js";
 import { recordSchema } from "./records.js";
@@ -16,7 +20,13 @@ export function registerNegotiationRoutes(app: FastifyInstance, db: Db) {
   const api = app.withTypeProvider<ZodTypeProvider>();
   api.get(
     "/api/codebook",
-    { schema: { tags: ["codebook"], summary: "Provision and commitment categories", response: { 200: z.array(CodebookCategory) } } },
+    {
+      schema: {
+        tags: ["codebook"],
+        summary: "Provision and commitment categories",
+        response: { 200: z.array(CodebookCategory) },
+      },
+    },
     async () => loadCodebook(),
   );
   api.get(
@@ -26,7 +36,10 @@ export function registerNegotiationRoutes(app: FastifyInstance, db: Db) {
         tags: ["meetings"],
         summary: "A meeting with the commitments it created",
         params: IdParams,
-        response: { 200: recordSchema("meetings").extend({ commitments: z.array(recordSchema("commitments")) }), ...errorResponses },
+        response: {
+          200: recordSchema("meetings").extend({ commitments: z.array(recordSchema("commitments")) }),
+          ...errorResponses,
+        },
       },
     },
     async (request) => getMeetingWithCommitments(db, request.params.id),
@@ -38,7 +51,10 @@ export function registerNegotiationRoutes(app: FastifyInstance, db: Db) {
         tags: ["formats"],
         summary: "A negotiation format with its meetings",
         params: IdParams,
-        response: { 200: recordSchema("formats").extend({ meetings: z.array(recordSchema("meetings")) }), ...errorResponses },
+        response: {
+          200: recordSchema("formats").extend({ meetings: z.array(recordSchema("meetings")) }),
+          ...errorResponses,
+        },
       },
     },
     async (request) => getFormatWithMeetings(db, request.params.id),

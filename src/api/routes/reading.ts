@@ -37,7 +37,13 @@ export function registerReadingRoutes(app: FastifyInstance, database: Database, 
       schema: {
         tags: ["system"],
         summary: "Liveness and which database is in use",
-        response: { 200: z.object({ status: z.literal("ok"), database: z.enum(["pglite", "postgres"]), version: z.string() }) },
+        response: {
+          200: z.object({
+            status: z.literal("ok"),
+            database: z.enum(["pglite", "postgres"]),
+            version: z.string(),
+          }),
+        },
       },
     },
     async () => ({ status: "ok" as const, database: database.kind, version }),

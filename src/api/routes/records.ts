@@ -2,10 +2,16 @@ import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { Id, IsoDate } from "../../domain/common.js";
-import { createSchema, type EntityName, entityNames, patchSchema, RecordEnvelope } from "../../domain/entities.js";
+import {
+  createSchema,
+  type EntityName,
+  entityNames,
+  patchSchema,
+  RecordEnvelope,
+} from "../../domain/entities.js";
+import { createRecord, deleteRecord, getRecord, listRecords, updateRecord } from "../../services/records.js";
 import type { Db } from "../../store/database.js";
 import { entityStore } from "../../store/entity-config.js";
-import { createRecord, deleteRecord, getRecord, listRecords, updateRecord } from "../../services/records.js";
 import { errorResponses } from "../errors.js";
 import type { RequestActor } from "../server.js";
 
@@ -16,9 +22,14 @@ export function recordSchema(name: EntityName) {
 }
 
 function listQuerySchema(name: EntityName) {
-  const filters = Object.fromEntries(Object.keys(entityStore[name].filters).map((key) => [key, z.string().optional()]));
+  const filters = Object.fromEntries(
+    Object.keys(entityStore[name].filters).map((key) => [key, z.string().optional()]),
+  );
   const range = entityStore[name].dateRange
-    ? { from: IsoDate.optional().describe("earliest date, inclusive"), to: IsoDate.optional().describe("latest date, inclusive") }
+    ? {
+        from: IsoDate.optional().describe("earliest date, inclusive"),
+        to: IsoDate.optional().describe("latest date, inclusive"),
+      }
     : {};
   return z.object({
     ...filters,
@@ -31,7 +42,12 @@ function listQuerySchema(name: EntityName) {
 const IdParams = z.object({ id: Id });
 
 /** REST routes for every kind of record: list, get, create, update, delete (tombstone). */
-export function registerRecordRoutes(app: FastifyInstance, db: Db, actorOf: RequestActor, skipGet: EntityName[] = []) {
+export function registerRecordRoutes(
+  app: FastifyInstance,
+  db: Db,
+  actorOf: RequestActor,
+  skipGet: EntityName[] = [],
+) {
   const api = app.withTypeProvider<ZodTypeProvider>();
   for (const name of entityNames) {
     const path = `/api/${pathOf(name)}`;
@@ -41,31 +57,74 @@ export function registerRecordRoutes(app: FastifyInstance, db: Db, actorOf: Requ
 
     api.get(
       path,
-      { schema: { tags, summary: `List ${name}`, querystring: query, response: { 200: z.object({ items: z.array(record), nextCursor: z.string().nullable() }), ...errorResponses } } },
+      {
+        schema: {
+          tags,
+          summary: `List ${name}`,
+          querystring: query,
+          response: {
+            200: z.object({ items: z.array(record), nextCursor: z.string().nullable() }),
+            ...errorResponses,
+          },
+        },
+      },
       async (request) => {
-        const { limit, cursor, from, to, ...filters } = request.query as Record<string, string | undefined> & { limit: number };
+        const { limit, cursor, from, to, ...filters } = request.query as Record<
+          string,
+          string | undefined
+        > & { limit: number };
         return listRecords(db, name, { limit, cursor, from, to, filters });
       },
     );
     if (!skipGet.includes(name))
       api.get(
         `${path}/:id`,
-        { schema: { tags, summary: `Get one of ${name}`, params: IdParams, response: { 200: record, ...errorResponses } } },
+        {
+          schema: {
+            tags,
+            summary: `Get one of ${name}`,
+            params: IdParams,
+            response: { 200: record, ...errorResponses },
+          },
+        },
         async (request) => getRecord(db, name, request.params.id),
       );
     api.post(
       path,
-      { schema: { tags, summary: `Create one of ${name}`, body: createSchema(name), response: { 201: record, ...errorResponses } } },
-      async (request, reply) => reply.code(201).send(await createRecord(db, name, request.body, actorOf(request))),
+      {
+        schema: {
+          tags,
+          summary: `Create one of ${name}`,
+          body: createSchema(name),
+          response: { 201: record, ...errorResponses },
+        },
+      },
+      async (request, reply) =>
+        reply.code(201).send(await createRecord(db, name, request.body, actorOf(request))),
     );
     api.patch(
       `${path}/:id`,
-      { schema: { tags, summary: `Change one of ${name}`, params: IdParams, body: patchSchema(name), response: { 200: record, ...errorResponses } } },
+      {
+        schema: {
+          tags,
+          summary: `Change one of ${name}`,
+          params: IdParams,
+          body: patchSchema(name),
+          response: { 200: record, ...errorResponses },
+        },
+      },
       async (request) => updateRecord(db, name, request.params.id, request.body, actorOf(request)),
     );
     api.delete(
       `${path}/:id`,
-      { schema: { tags, summary: `Remove one of ${name} (kept as a tombstone)`, params: IdParams, response: { 204: z.null(), ...errorResponses } } },
+      {
+        schema: {
+          tags,
+          summary: `Remove one of ${name} (kept as a tombstone)`,
+          params: IdParams,
+          response: { 204: z.null(), ...errorResponses },
+        },
+      },
       async (request, reply) => {
         await deleteRecord(db, name, request.params.id, actorOf(request));
         return reply.code(204).send(null);

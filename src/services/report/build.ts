@@ -1,12 +1,12 @@
-import { complianceMethod, computeCompliance, currentLevels } from "../../domain/compliance.js";
 import { compareProvisionPaths } from "../../domain/agreements.js";
+import { complianceMethod, computeCompliance, currentLevels } from "../../domain/compliance.js";
 import type { Db } from "../../store/database.js";
 import { repositories, type StoredRecord } from "../../store/repository.js";
-import { packageVersion } from "../version.js";
-import { checkAsOf, scoringData } from "../compliance.js";
 import { getAgreementWithText } from "../agreements.js";
+import { checkAsOf, scoringData } from "../compliance.js";
 import { allNames } from "../meetings.js";
 import { getRecord } from "../records.js";
+import { packageVersion } from "../version.js";
 import type { AgreementSection, ChangeRow, IncidentRow, Level, ObligationRow, ReportModel } from "./model.js";
 
 const everything = { limit: 500 };
@@ -57,7 +57,12 @@ export async function buildReportModel(
   const current = currentLevels(data.index, asOf);
   const previous = since ? currentLevels(data.index, since) : undefined;
   const assessments = new Map(
-    (await repositories.assessments.getMany(db, [...current.values()].map((c) => c.assessment.id))).map((a) => [a.id, a]),
+    (
+      await repositories.assessments.getMany(
+        db,
+        [...current.values()].map((c) => c.assessment.id),
+      )
+    ).map((a) => [a.id, a]),
   );
   const overdue = new Map(
     computeCompliance(data.index, { asOf, groupBy: "process" })
@@ -78,7 +83,11 @@ export async function buildReportModel(
       overdueSince: overdue.get(key),
       rationale: record?.rationale,
       sources: record?.sources ?? [],
-      evidence: (record?.evidence ?? []).map((e) => ({ label: e.note ?? e.id ?? e.kind, url: e.url, quote: e.quote })),
+      evidence: (record?.evidence ?? []).map((e) => ({
+        label: e.note ?? e.id ?? e.kind,
+        url: e.url,
+        quote: e.quote,
+      })),
     };
   };
 
@@ -99,7 +108,8 @@ export async function buildReportModel(
         .sort((a, b) => compareProvisionPaths(a.path, b.path))
         .map((provision) => ({
           path: provision.path,
-          text: (firstVersion && provision.texts[firstVersion]?.text) || Object.values(provision.texts)[0]?.text,
+          text:
+            (firstVersion && provision.texts[firstVersion]?.text) || Object.values(provision.texts)[0]?.text,
           commitments: full.commitments
             .filter((c) => c.provisionId === provision.id)
             .map((c) => ({
@@ -118,7 +128,8 @@ export async function buildReportModel(
   const incidents: IncidentRow[] = [];
   if (since) {
     const commitmentTitles = new Map(data.commitments.map((c) => [c.id, c.id]));
-    for (const c of await repositories.commitments.getMany(db, [...commitmentTitles.keys()])) commitmentTitles.set(c.id, c.title);
+    for (const c of await repositories.commitments.getMany(db, [...commitmentTitles.keys()]))
+      commitmentTitles.set(c.id, c.title);
     for (const [key, entry] of current) {
       if (entry.assessment.asOf <= since) continue;
       const record = assessments.get(entry.assessment.id);
@@ -133,8 +144,15 @@ export async function buildReportModel(
       });
     }
     changes.sort((a, b) => a.date.localeCompare(b.date));
-    const places = new Map((await allOf(db, "places", { processId: options.processId })).map((p) => [p.id, p]));
-    for (const incident of await allOf(db, "incidents", { processId: options.processId }, { from: since, to: asOf })) {
+    const places = new Map(
+      (await allOf(db, "places", { processId: options.processId })).map((p) => [p.id, p]),
+    );
+    for (const incident of await allOf(
+      db,
+      "incidents",
+      { processId: options.processId },
+      { from: since, to: asOf },
+    )) {
       incidents.push({
         date: incident.startDate,
         title: incident.title,

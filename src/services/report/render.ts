@@ -2,14 +2,29 @@ import { readFileSync } from "node:fs";
 import i18next, { type TFunction } from "i18next";
 import type { Deadline } from "../../domain/commitments.js";
 import type { SourceRef } from "../../domain/common.js";
-import type { AgreementSection, ChangeRow, IncidentRow, Level, ObligationRow, PartyIndexRow, ReportModel } from "./model.js";
+import type {
+  AgreementSection,
+  ChangeRow,
+  IncidentRow,
+  Level,
+  ObligationRow,
+  PartyIndexRow,
+  ReportModel,
+} from "./model.js";
 
 const english = JSON.parse(readFileSync(new URL("./locales/en.json", import.meta.url), "utf8"));
 const i18n = i18next.createInstance();
-await i18n.init({ lng: "en", resources: { en: { translation: english } }, interpolation: { escapeValue: false } });
+await i18n.init({
+  lng: "en",
+  resources: { en: { translation: english } },
+  interpolation: { escapeValue: false },
+});
 
-const escape = (text: string) =>
-  text.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c] ?? c);
+const escapeHtml = (text: string) =>
+  text.replace(
+    /[&<>"']/g,
+    (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c] ?? c,
+  );
 
 /** A tagged template that escapes every interpolated value unless it is already rendered HTML. */
 class Html {
@@ -29,7 +44,7 @@ function render(value: unknown): string {
   if (value instanceof Html) return value.value;
   if (Array.isArray(value)) return value.map(render).join("");
   if (value === undefined || value === null || value === false) return "";
-  return escape(String(value));
+  return escapeHtml(String(value));
 }
 
 const levelText = (t: TFunction, level: Level | undefined) =>
@@ -44,7 +59,10 @@ function deadlineText(t: TFunction, deadline: Deadline): string {
     case "absolute":
       return t("deadline_absolute", { date: deadline.date });
     case "relative":
-      return t("deadline_relative", { days: deadline.offsetDays, event: deadline.afterEvent ?? deadline.afterCommitmentId ?? "" });
+      return t("deadline_relative", {
+        days: deadline.offsetDays,
+        event: deadline.afterEvent ?? deadline.afterCommitmentId ?? "",
+      });
     case "recurring":
       return t("deadline_recurring", { days: deadline.everyDays, date: deadline.firstDate });
   }

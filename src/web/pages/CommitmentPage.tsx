@@ -1,0 +1,207 @@
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import { Link, useParams } from "react-router-dom";
+import type { Deadline } from "../../domain/commitments";
+import { query, type Rec, useApi } from "../api";
+import { Field, LevelBadge, PartyLinks, Sources, Status, Tag } from "../components/common";
+import { Sparkline } from "../components/Sparkline";
+import { useProcess } from "../process-context";
+import type { Obligation } from "./AgreementPage";
+
+type Detail = Rec<"commitments"> & {
+  asOf: string;
+  provision?: Rec<"provisions">;
+  agreement?: Rec<"agreements">;
+  meeting?: Rec<"meetings">;
+  obligations: Obligation[];
+  assessments: (Rec<"assessments"> & { superseded: boolean })[];
+  interpretations: Rec<"interpretations">[];
+};
+
+export function DeadlineText({ deadline }: { deadline: Deadline }) {
+  const { t } = useTranslation();
+  switch (deadline.kind) {
+    case "absolute":
+      return <>{t("deadline.by", { date: deadline.date })}</>;
+    case "recurring":
+      return <>{t("deadline.every", { days: deadline.everyDays, date: deadline.firstDate })}</>;
+    case "relative":
+      return (
+        <>
+          {t("deadline.after", {
+            days: deadline.offsetDays,
+            event: deadline.afterEvent ?? deadline.afterCommitmentId ?? "",
+          })}
+        </>
+      );
+    default:
+      return <>{t("deadline.none")}</>;
+  }
+}
+
+export function CommitmentPage() {
+  const { t } = useTranslation();
+  const { id = "" } = useParams();
+  const { partyName } = useProcess();
+  const [asOf, setAsOf] = useState("");
+  const detail = useApi<Detail>(`/api/commitments/${encodeURIComponent(id)}${query({ asOf })}`);
+  const c = detail.data;
+  return (
+    <Status loading={detail.loading && !c} error={detail.error}>
+      {c && (
+        <article>
+          <p className="muted">
+            {c.agreement && (
+              <Link to={`/agreements/${encodeURIComponent(c.agreement.id)}#point-${c.provision?.path}`}>
+                {c.agreement.shortTitle ?? c.agreement.title}
+                {c.provision && `, ${t("agreement.pointN", { path: c.provision.path })}`}
+              </Link>
+            )}
+            {c.meeting && (
+              <>
+                {" "}
+                · <Link to={`/meetings/${encodeURIComponent(c.meeting.id)}`}>{c.meeting.title}</Link>
+              </>
+            )}
+          </p>
+          <h1>{c.title}</h1>
+          <dl className="facts">
+            <Field label={t("commitment.obligors")}>
+              <PartyLinks ids={c.obligorPartyIds} />
+            </Field>
+            <Field label={t("commitment.beneficiaries")}>
+              <PartyLinks ids={c.beneficiaryPartyIds} />
+            </Field>
+            <Field label={t("commitment.action")}>
+              {c.action}
+              {c.object && ` — ${c.object}`}
+            </Field>
+            <Field label={t("commitment.deadline")}>
+              <DeadlineText deadline={c.deadline} />
+            </Field>
+            {c.duration && <Field label={t("commitment.duration")}>{c.duration}</Field>}
+            {c.renewal && <Field label={t("commitment.renewal")}>{c.renewal}</Field>}
+            {c.conditions && <Field label={t("commitment.conditions")}>{c.conditions}</Field>}
+            {c.dependsOnCommitmentIds.length > 0 && (
+              <Field label={t("commitment.dependsOn")}>
+                {c.dependsOnCommitmentIds.map((d) => (
+                  <Tag key={d}>
+                    <Link to={`/commitments/${encodeURIComponent(d)}`}>{d}</Link>
+                  </Tag>
+                ))}
+              </Field>
+            )}
+            <Field label={t("commitment.categories")}>
+              {c.categories.map((cat) => (
+                <Tag key={cat}>{t(`category.${cat}`, { defaultValue: cat })}</Tag>
+              ))}
+            </Field>
+          </dl>
+          <h2>{t("commitment.levels")}</h2>
+          <label>
+            {t("dashboard.asOf")}{" "}
+            <input
+              type="date"
+              value={asOf}
+              max={new Date().toISOString().slice(0, 10)}
+              onChange={(e) => setAsOf(e.target.value)}
+            />
+          </label>
+          <table>
+            <thead>
+              <tr>
+                <th>{t("commitment.obligor")}</th>
+                <th>{t("commitment.level")}</th>
+                <th>{t("commitment.history")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {c.obligations.map((o) => (
+                <tr key={o.partyId}>
+                  <td>{partyName(o.partyId)}</td>
+                  <td>
+                    <LevelBadge level={o.level} />{" "}
+                    {o.assessedOn && <span className="muted small">({o.assessedOn})</span>}
+                    {o.reversed && <span className="flag"> {t("level.reversed")}</span>}
+                    {o.overdueSince && (
+                      <div className="flag small">
+                        {t("commitment.overdueSince", { date: o.overdueSince })}
+                      </div>
+                    )}
+                  </td>
+                  <td>
+                    <Sparkline history={o.history} />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <h2>{t("commitment.timeline")}</h2>
+          {c.assessments.length === 0 ? (
+            <p className="muted">{t("commitment.noAssessments")}</p>
+          ) : (
+            <ol className="timeline">
+              {c.assessments.map((a) => (
+                <li key={a.id} className={a.superseded ? "superseded" : undefined}>
+                  <div>
+                    <strong>{a.asOf}</strong> · {partyName(a.partyId)} · <LevelBadge level={a.level} />{" "}
+                    <span className="tag">{t(`reviewState.${a.reviewState}`)}</span>
+                    {a.superseded && <span className="tag">{t("commitment.superseded")}</span>}
+                    {a.supersedesId && (
+                      <span className="muted small">
+                        {" "}
+                        {t("commitment.supersedes", { id: a.supersedesId })}
+                      </span>
+                    )}
+                  </div>
+                  <p>{a.rationale}</p>
+                  {a.evidence.length > 0 && (
+                    <ul className="small">
+                      {a.evidence.map((e) => (
+                        <li key={`${e.kind}-${e.id ?? e.url}`}>
+                          {t(`evidence.${e.kind}`)}:{" "}
+                          {e.kind === "incident" && e.id ? (
+                            <Link to={`/incidents/${encodeURIComponent(e.id)}`}>{e.id}</Link>
+                          ) : e.kind === "document" && e.id ? (
+                            <Link to={`/documents/${encodeURIComponent(e.id)}`}>{e.id}</Link>
+                          ) : e.url ? (
+                            <a href={e.url} rel="noreferrer noopener">
+                              {e.url}
+                            </a>
+                          ) : (
+                            e.id
+                          )}
+                          {e.quote && <blockquote>{e.quote}</blockquote>}
+                        </li>
+                      ))}
+                    </ul>
+                  )}
+                  <div className="muted small">{t("commitment.assessor", { name: a.assessor })}</div>
+                  <Sources sources={a.sources} />
+                </li>
+              ))}
+            </ol>
+          )}
+          <h2>{t("commitment.interpretations")}</h2>
+          {c.interpretations.length === 0 ? (
+            <p className="muted">{t("commitment.noInterpretations")}</p>
+          ) : (
+            <div className="side-by-side">
+              {c.interpretations.map((i) => (
+                <section key={i.id} className="reading">
+                  <h3>{partyName(i.partyId)}</h3>
+                  {i.term && <p className="muted">“{i.term}”</p>}
+                  {i.statedOn && <p className="muted small">{i.statedOn}</p>}
+                  <p>{i.reading}</p>
+                  <Sources sources={i.sources} />
+                </section>
+              ))}
+            </div>
+          )}
+          <h2>{t("sources.title")}</h2>
+          <Sources sources={c.sources} />
+        </article>
+      )}
+    </Status>
+  );
+}
