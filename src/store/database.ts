@@ -16,8 +16,6 @@ export interface Database {
   kind: "pglite" | "postgres";
   /** Where the data lives: a folder for PGlite, the server address (without password) for PostgreSQL. */
   location: string;
-  /** PGlite only: the whole database as a tarball, to start other databases from. */
-  dump?: () => Promise<Blob>;
   close(): Promise<void>;
 }
 
@@ -25,8 +23,6 @@ export interface OpenOptions {
   databaseUrl?: string;
   /** PGlite data folder; "memory://" for a throwaway in-memory database. */
   dataDir?: string;
-  /** For an in-memory PGlite: start from this dump (`dumpDataDir`) instead of an empty cluster. */
-  loadDataDir?: Blob;
 }
 
 export class DataFolderInUseError extends Error {
@@ -45,7 +41,7 @@ export function optionsFromEnv(env: NodeJS.ProcessEnv = process.env): OpenOption
 
 export async function openDatabase(options: OpenOptions): Promise<Database> {
   if (options.databaseUrl) return openPostgres(options.databaseUrl);
-  return openPglite(options.dataDir ?? "./data", options.loadDataDir);
+  return openPglite(options.dataDir ?? "./data");
 }
 
 async function openPostgres(url: string): Promise<Database> {
@@ -59,7 +55,7 @@ async function openPostgres(url: string): Promise<Database> {
   return { db, kind: "postgres", location: address.toString(), close: () => pool.end() };
 }
 
-async function openPglite(dataDir: string, loadDataDir?: Blob): Promise<Database> {
+async function openPglite(dataDir: string): Promise<Database> {
   const inMemory = dataDir.startsWith("memory://");
   const folder = inMemory ? dataDir : resolve(dataDir);
   let release: (() => Promise<void>) | undefined;
@@ -82,7 +78,6 @@ async function openPglite(dataDir: string, loadDataDir?: Blob): Promise<Database
       db,
       kind: "pglite",
       location: folder,
-      dump: () => client.dumpDataDir("none"),
       close: async () => {
         await client.close();
         await release?.();

@@ -18,7 +18,7 @@ export class MigrationError extends Error {
     readonly line: number,
     cause: unknown,
   ) {
-    const reason = cause instanceof Error ? cause.message : String(cause);
+    const reason = databaseCause(cause).message;
     super(`Migration ${file} failed at line ${line}: ${reason}. The database was left as it was.`);
     this.name = "MigrationError";
   }
@@ -51,9 +51,16 @@ export function splitStatements(source: string): Statement[] {
 
 const countNewlines = (text: string) => text.split("\n").length - 1;
 
+/** drizzle wraps the server's error ("Failed query: …"); the server's own is its cause. */
+function databaseCause(error: unknown): { message: string; position?: string | number } {
+  let current = error as { message?: string; position?: string | number; cause?: unknown } | undefined;
+  while (current?.cause && current.position === undefined) current = current.cause as typeof current;
+  return { message: current?.message ?? String(error), position: current?.position };
+}
+
 /** The line within a statement that PostgreSQL's error position points at. */
 function errorLine(statement: Statement, error: unknown): number {
-  const position = Number((error as { position?: string | number }).position);
+  const position = Number(databaseCause(error).position);
   if (!Number.isFinite(position) || position < 1) return statement.line;
   return statement.line + countNewlines(statement.text.slice(0, position - 1));
 }

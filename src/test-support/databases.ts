@@ -1,14 +1,14 @@
 import { randomBytes } from "node:crypto";
-import { readFileSync } from "node:fs";
 import pg from "pg";
 import { describe, inject } from "vitest";
 import { type Database, openDatabase } from "../store/database.js";
 import { migrate } from "../store/migrate.js";
 
-/** A migrated in-memory PGlite, copied from the run's template. */
+/** A migrated in-memory PGlite; a few seconds each, so test files open one and share it. */
 export async function openPgliteForTest(): Promise<Database> {
-  const template = new Blob([readFileSync(inject("pgliteTemplate"))]);
-  return openDatabase({ dataDir: "memory://", loadDataDir: template });
+  const database = await openDatabase({ dataDir: "memory://" });
+  await migrate(database.db);
+  return database;
 }
 
 export const postgresAvailable = () => inject("postgresUrl") !== null;
