@@ -22,7 +22,11 @@ afterAll(async () => {
 
 const get = (path: string) => fetch(`${base}${path}`);
 const send = (method: string, path: string, body: unknown) =>
-  fetch(`${base}${path}`, { method, headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+  fetch(`${base}${path}`, {
+    method,
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify(body),
+  });
 
 describe("HTTP API", () => {
   it("answers health with the database kind", async () => {
@@ -34,7 +38,13 @@ describe("HTTP API", () => {
   it("publishes OpenAPI 3.1 with every resource, and browsable docs", async () => {
     const spec = await (await get("/api/openapi.json")).json();
     expect(spec.openapi).toBe("3.1.0");
-    for (const path of ["/api/agreements", "/api/agreement-versions/{id}", "/api/incidents", "/api/compliance", "/api/meetings.ics"])
+    for (const path of [
+      "/api/agreements",
+      "/api/agreement-versions/{id}",
+      "/api/incidents",
+      "/api/compliance",
+      "/api/meetings.ics",
+    ])
       expect(Object.keys(spec.paths)).toContain(path);
     const docs = await get("/api/docs/");
     expect(docs.status).toBe(200);
@@ -44,7 +54,9 @@ describe("HTTP API", () => {
   it("lists with filters and cursor pagination", async () => {
     const first = await (await get("/api/places?processId=nk-2020&limit=5")).json();
     expect(first.items).toHaveLength(5);
-    const second = await (await get(`/api/places?processId=nk-2020&limit=5&cursor=${first.nextCursor}`)).json();
+    const second = await (
+      await get(`/api/places?processId=nk-2020&limit=5&cursor=${first.nextCursor}`)
+    ).json();
     const ids = [...first.items, ...second.items].map((p: { id: string }) => p.id);
     expect(new Set(ids).size).toBe(ids.length);
     const towns = await (await get("/api/places?kind=town")).json();
@@ -54,18 +66,29 @@ describe("HTTP API", () => {
   it("answers an unknown id with 404 in the one error shape", async () => {
     const response = await get("/api/parties/nobody");
     expect(response.status).toBe(404);
-    expect(await response.json()).toEqual({ error: { code: "not_found", message: 'No parties record with id "nobody".' } });
+    expect(await response.json()).toEqual({
+      error: { code: "not_found", message: 'No parties record with id "nobody".' },
+    });
     const route = await get("/api/nothing-here");
     expect(route.status).toBe(404);
     expect((await route.json()).error.code).toBe("not_found");
   });
 
   it("refuses an invalid body with 400 and per-field details, writing nothing", async () => {
-    const response = await send("POST", "/api/incidents", { processId: "nk-2020", title: "", monitoringType: "meteor", startDate: "2023-13-45" });
+    const response = await send("POST", "/api/incidents", {
+      processId: "nk-2020",
+      title: "",
+      monitoringType: "meteor",
+      startDate: "2023-13-45",
+    });
     expect(response.status).toBe(400);
     const body = await response.json();
     expect(body.error.code).toBe("validation_failed");
-    expect(body.error.details.map((d: { path: string }) => d.path).sort()).toEqual(["monitoringType", "startDate", "title"]);
+    expect(body.error.details.map((d: { path: string }) => d.path).sort()).toEqual([
+      "monitoringType",
+      "startDate",
+      "title",
+    ]);
   });
 
   it("creates, changes only the fields sent, and deletes as a tombstone", async () => {
@@ -79,7 +102,11 @@ describe("HTTP API", () => {
     const { id } = await created.json();
     const patched = await send("PATCH", `/api/places/${id}`, { geoPrecision: 3 });
     expect(patched.status).toBe(200);
-    expect(await patched.json()).toMatchObject({ geoPrecision: 3, description: "kept", names: [{ text: "Testville" }] });
+    expect(await patched.json()).toMatchObject({
+      geoPrecision: 3,
+      description: "kept",
+      names: [{ text: "Testville" }],
+    });
     expect((await fetch(`${base}/api/places/${id}`, { method: "DELETE" })).status).toBe(204);
     expect((await get(`/api/places/${id}`)).status).toBe(404);
   });
@@ -93,7 +120,9 @@ describe("HTTP API", () => {
       participantPartyIds: ["atlantis"],
     });
     expect(response.status).toBe(400);
-    expect((await response.json()).error.details).toEqual([{ path: "participantPartyIds", message: 'no parties record with id "atlantis"' }]);
+    expect((await response.json()).error.details).toEqual([
+      { path: "participantPartyIds", message: 'no parties record with id "atlantis"' },
+    ]);
   });
 
   it("serves an agreement with its versions side by side and its commitments", async () => {
@@ -130,7 +159,14 @@ describe("implementation API", () => {
   });
 
   it("refuses an assessment for a party that is not an obligor, and any edit of an assessment", async () => {
-    const body = { commitmentId: "c-kalbajar", partyId: "azerbaijan", asOf: "2021-01-01", level: 3, rationale: "x", assessor: "t" };
+    const body = {
+      commitmentId: "c-kalbajar",
+      partyId: "azerbaijan",
+      asOf: "2021-01-01",
+      level: 3,
+      rationale: "x",
+      assessor: "t",
+    };
     const refused = await send("POST", "/api/assessments", body);
     expect(refused.status).toBe(400);
     expect((await refused.json()).error.details[0].path).toBe("partyId");
@@ -158,7 +194,10 @@ describe("implementation API", () => {
 
   it("serves the commitment page data with interpretations side by side", async () => {
     const detail = await (await get("/api/commitments/c-icj-unimpeded-movement")).json();
-    expect(detail.interpretations.map((i: { partyId: string }) => i.partyId).sort()).toEqual(["armenia", "azerbaijan"]);
+    expect(detail.interpretations.map((i: { partyId: string }) => i.partyId).sort()).toEqual([
+      "armenia",
+      "azerbaijan",
+    ]);
     expect(detail.agreement.id).toBe("icj-order-2023-02-22");
   });
 
@@ -177,7 +216,9 @@ describe("implementation API", () => {
   });
 
   it("renders the implementation report as HTML", async () => {
-    const response = await get("/api/reports/implementation?process=nk-2020&asOf=2023-06-01&since=2023-01-01");
+    const response = await get(
+      "/api/reports/implementation?process=nk-2020&asOf=2023-06-01&since=2023-01-01",
+    );
     expect(response.headers.get("content-type")).toContain("text/html");
     const html = await response.text();
     expect(html).toContain("Implementation report");

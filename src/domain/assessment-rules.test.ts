@@ -21,15 +21,19 @@ describe("validateNewAssessment", () => {
   });
 
   it("refuses an as-of date in the future", () => {
-    expect(validateNewAssessment({ ...base, asOf: "2023-06-02" }, commitment, [], today)[0]?.field).toBe("asOf");
+    expect(validateNewAssessment({ ...base, asOf: "2023-06-02" }, commitment, [], today)[0]?.field).toBe(
+      "asOf",
+    );
   });
 
   it("refuses superseding an unknown assessment, or one of another party", () => {
     const other = { id: "x", commitmentId: "c1", partyId: "azerbaijan", supersedesId: undefined };
-    expect(validateNewAssessment({ ...base, supersedesId: "nope" }, commitment, [], today)[0]?.field).toBe("supersedesId");
-    expect(validateNewAssessment({ ...base, supersedesId: "x" }, commitment, [other], today)[0]?.message).toContain(
-      "another commitment or party",
+    expect(validateNewAssessment({ ...base, supersedesId: "nope" }, commitment, [], today)[0]?.field).toBe(
+      "supersedesId",
     );
+    expect(
+      validateNewAssessment({ ...base, supersedesId: "x" }, commitment, [other], today)[0]?.message,
+    ).toContain("another commitment or party");
   });
 
   it("refuses superseding one that is already superseded", () => {
@@ -47,7 +51,12 @@ describe("validateNewAssessment", () => {
       { id: "a1", commitmentId: "c1", partyId: "armenia", supersedesId: "a3" },
       { id: "a2", commitmentId: "c1", partyId: "armenia", supersedesId: "a1" },
     ];
-    const [issue] = validateNewAssessment({ ...base, id: "a3", supersedesId: "a2" }, commitment, existing, today);
+    const [issue] = validateNewAssessment(
+      { ...base, id: "a3", supersedesId: "a2" },
+      commitment,
+      existing,
+      today,
+    );
     expect(issue?.message).toContain("cycle");
   });
 });

@@ -139,16 +139,25 @@ describe("computeCompliance", () => {
     const correction = assessment("c1", "a", "2021-02-01", 1, { supersedesId: wrong.id });
     const index = buildAssessmentIndex([commitment("c1")], [wrong, correction]);
     // without the correction the 1 March assessment (3) would be current; with it, only the 1 Feb one (1) counts
-    expect(computeCompliance(index, { asOf: "2021-06-01", groupBy: "party" })[0]?.index).toBeCloseTo(33.333, 2);
+    expect(computeCompliance(index, { asOf: "2021-06-01", groupBy: "party" })[0]?.index).toBeCloseTo(
+      33.333,
+      2,
+    );
     expect(currentLevels(index, "2021-06-01").get("c1|a")?.assessment.id).toBe(correction.id);
   });
 
   it("ignores unconfirmed assessments, and a correction that is not yet confirmed", () => {
     const confirmed = assessment("c1", "a", "2021-01-01", 2);
     const draft = assessment("c1", "a", "2021-02-01", 0, { confirmed: false });
-    const draftCorrection = assessment("c1", "a", "2021-02-02", 0, { confirmed: false, supersedesId: confirmed.id });
+    const draftCorrection = assessment("c1", "a", "2021-02-02", 0, {
+      confirmed: false,
+      supersedesId: confirmed.id,
+    });
     const index = buildAssessmentIndex([commitment("c1")], [confirmed, draft, draftCorrection]);
-    expect(computeCompliance(index, { asOf: "2021-06-01", groupBy: "party" })[0]?.index).toBeCloseTo(66.667, 2);
+    expect(computeCompliance(index, { asOf: "2021-06-01", groupBy: "party" })[0]?.index).toBeCloseTo(
+      66.667,
+      2,
+    );
   });
 
   it("puts a commitment with two categories in both category groups, and groups by agreement", () => {
@@ -158,7 +167,11 @@ describe("computeCompliance", () => {
         commitment("c2", { categories: ["withdrawal"], agreementId: "y" }),
         commitment("c3", { categories: [], agreementId: undefined }),
       ],
-      [assessment("c1", "a", "2021-01-01", 3), assessment("c2", "a", "2021-01-01", 0), assessment("c3", "a", "2021-01-01", 3)],
+      [
+        assessment("c1", "a", "2021-01-01", 3),
+        assessment("c2", "a", "2021-01-01", 0),
+        assessment("c3", "a", "2021-01-01", 3),
+      ],
     );
     const byCategory = computeCompliance(index, { asOf: "2021-02-01", groupBy: "category" });
     expect(groupOf(byCategory, "ceasefire").index).toBe(100);
@@ -188,7 +201,9 @@ describe("dueDate", () => {
 
   it("resolves a relative deadline from an absolute one, and leaves others unresolved", () => {
     const relative = { kind: "relative" as const, afterCommitmentId: "c0", offsetDays: 10 };
-    expect(dueDate(relative, "2021-01-01", () => ({ kind: "absolute", date: "2020-11-15" }))).toBe("2020-11-25");
+    expect(dueDate(relative, "2021-01-01", () => ({ kind: "absolute", date: "2020-11-15" }))).toBe(
+      "2020-11-25",
+    );
     expect(dueDate(relative, "2021-01-01", () => ({ kind: "none" }))).toBeUndefined();
   });
 });

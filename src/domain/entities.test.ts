@@ -4,7 +4,14 @@ import { createSchema, patchSchema } from "./entities.js";
 
 describe("provision paths", () => {
   it("sort numerically, parents before children", () => {
-    expect(["10", "6.2", "2", "6", "6.10", "6.3"].sort(compareProvisionPaths)).toEqual(["2", "6", "6.2", "6.3", "6.10", "10"]);
+    expect(["10", "6.2", "2", "6", "6.10", "6.3"].sort(compareProvisionPaths)).toEqual([
+      "2",
+      "6",
+      "6.2",
+      "6.3",
+      "6.10",
+      "10",
+    ]);
   });
 });
 
@@ -14,14 +21,26 @@ describe("schemas", () => {
   });
 
   it("a create fills defaults and validates references' shape", () => {
-    const parsed = createSchema("parties").parse({ processId: "p", kind: "state", shortName: "A", names: [{ text: "A", lang: "en" }] });
+    const parsed = createSchema("parties").parse({
+      processId: "p",
+      kind: "state",
+      shortName: "A",
+      names: [{ text: "A", lang: "en" }],
+    });
     expect(parsed).toMatchObject({ memberPartyIds: [], sources: [], names: [{ usedBy: [] }] });
-    expect(createSchema("parties").safeParse({ processId: "p", kind: "planet", shortName: "A", names: [] }).success).toBe(false);
+    expect(
+      createSchema("parties").safeParse({ processId: "p", kind: "planet", shortName: "A", names: [] })
+        .success,
+    ).toBe(false);
   });
 
   it("fatalities need low ≤ best ≤ high", () => {
     const incident = { processId: "p", title: "x", monitoringType: "blockade", startDate: "2023-01-01" };
-    expect(createSchema("incidents").safeParse({ ...incident, fatalities: { best: 2, low: 3, high: 4 } }).success).toBe(false);
-    expect(createSchema("incidents").safeParse({ ...incident, fatalities: { best: 3, low: 2, high: 4 } }).success).toBe(true);
+    expect(
+      createSchema("incidents").safeParse({ ...incident, fatalities: { best: 2, low: 3, high: 4 } }).success,
+    ).toBe(false);
+    expect(
+      createSchema("incidents").safeParse({ ...incident, fatalities: { best: 3, low: 2, high: 4 } }).success,
+    ).toBe(true);
   });
 });

@@ -24,14 +24,20 @@ export interface ScoringData {
 }
 
 /**
- * The assessments of a process, indexed once and kept while nothing they depend on changes:
- * one cheap query (the newest event number) tells whether the cache is still good, so every
- * API process stays correct behind a load balancer.
+ * The assessments of a process, indexed once per database and kept while nothing they depend on
+ * changes: one cheap query (the newest event number) tells whether the cache is still good, so every
+ * API process stays correct behind a load balancer. Writes that bypass the store (raw SQL) write no
+ * event and so are not seen until the process restarts.
  */
-const cache = new Map<string, ScoringData>();
+const caches = new WeakMap<Db, Map<string, ScoringData>>();
 
 export async function scoringData(db: Db, processId: string): Promise<ScoringData> {
   const mark = await scoringChangeMark(db);
+  let cache = caches.get(db);
+  if (!cache) {
+    cache = new Map();
+    caches.set(db, cache);
+  }
   const cached = cache.get(processId);
   if (cached && cached.mark === mark) return cached;
   await getRecord(db, "processes", processId);

@@ -61,7 +61,9 @@ describe("seeding a data folder", () => {
     );
     const error = (await seedFromFolder(database.db, folder).catch((e: unknown) => e)) as DataFileError;
     expect(error).toBeInstanceOf(DataFileError);
-    expect(error.message).toMatch(/^incidents\.yaml:1: allegedByPartyIds: no parties record with id "atlantis"/);
+    expect(error.message).toMatch(
+      /^incidents\.yaml:1: allegedByPartyIds: no parties record with id "atlantis"/,
+    );
     expect(await countAll()).toBe(0);
   });
 
@@ -97,7 +99,8 @@ describe("seeding a data folder", () => {
   it("cites a source for every incident, agreement and commitment", async () => {
     for (const name of ["incidents", "agreements", "commitments", "assessments"] as const) {
       const page = await repositories[name].list(database.db, { limit: 500 });
-      for (const record of page.items) expect(record.sources.length, `${name} ${record.id}`).toBeGreaterThan(0);
+      for (const record of page.items)
+        expect(record.sources.length, `${name} ${record.id}`).toBeGreaterThan(0);
     }
   });
 });

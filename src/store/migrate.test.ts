@@ -5,12 +5,16 @@ import type { Database } from "./database.js";
 import { MigrationError, migrate, readMigrationFiles, splitStatements } from "./migrate.js";
 
 const tableExists = async (database: Database, name: string) => {
-  const result = (await database.db.execute(sql`SELECT to_regclass(${name}) AS t`)) as unknown as { rows: { t: string | null }[] };
+  const result = (await database.db.execute(sql`SELECT to_regclass(${name}) AS t`)) as unknown as {
+    rows: { t: string | null }[];
+  };
   return result.rows[0]?.t !== null;
 };
 
 it("splits a migration at its breakpoints and remembers line numbers", () => {
-  const statements = splitStatements("CREATE TABLE a (x int);\n--> statement-breakpoint\n\nCREATE TABLE b (\n  y int\n);");
+  const statements = splitStatements(
+    "CREATE TABLE a (x int);\n--> statement-breakpoint\n\nCREATE TABLE b (\n  y int\n);",
+  );
   expect(statements.map((s) => s.line)).toEqual([1, 4]);
 });
 
@@ -40,6 +44,8 @@ describeEachDatabase("migrations", (open) => {
   it("refuse a migration changed after it was applied", async () => {
     const [first, ...rest] = readMigrationFiles();
     const changed = { name: first?.name ?? "", sql: `${first?.sql}\n-- edited` };
-    await expect(migrate(database.db, [changed, ...rest])).rejects.toThrow(/was changed after it was applied/);
+    await expect(migrate(database.db, [changed, ...rest])).rejects.toThrow(
+      /was changed after it was applied/,
+    );
   });
 });

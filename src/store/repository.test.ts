@@ -57,12 +57,22 @@ describeEachDatabase("repositories", (open) => {
     const created = await repositories.parties.get(database.db, "a");
     expect(created).toMatchObject({ id: "a", createdBy: "tester", reviewState: "published" });
     expect(created?.createdAt).toMatch(/^\d{4}-\d\d-\d\dT/);
-    const events = await database.db.execute(sql`SELECT kind, actor FROM record_events WHERE record_id = 'a'`);
+    const events = await database.db.execute(
+      sql`SELECT kind, actor FROM record_events WHERE record_id = 'a'`,
+    );
     expect((events as unknown as { rows: unknown[] }).rows).toEqual([{ kind: "created", actor: "tester" }]);
   });
 
   it("pages through a descending sort with ties, with no gaps or duplicates", async () => {
-    const dates = ["2023-01-01", "2023-01-02", "2023-01-02", "2023-01-02", "2023-01-03", "2023-01-04", "2023-01-04"];
+    const dates = [
+      "2023-01-01",
+      "2023-01-02",
+      "2023-01-02",
+      "2023-01-02",
+      "2023-01-03",
+      "2023-01-04",
+      "2023-01-04",
+    ];
     await repositories.incidents.insertMany(
       database.db,
       dates.map((date, i) => incident(`i${i}`, date)),
@@ -72,7 +82,11 @@ describeEachDatabase("repositories", (open) => {
     let cursor: string | undefined;
     let pages = 0;
     do {
-      const page = await repositories.incidents.list(database.db, { limit: 2, cursor, filters: { processId: "p1" } });
+      const page = await repositories.incidents.list(database.db, {
+        limit: 2,
+        cursor,
+        filters: { processId: "p1" },
+      });
       seen.push(...page.items.map((item) => item.id));
       cursor = page.nextCursor ?? undefined;
       pages++;
@@ -89,12 +103,19 @@ describeEachDatabase("repositories", (open) => {
   });
 
   it("refuses a cursor it did not issue", async () => {
-    await expect(repositories.incidents.list(database.db, { cursor: "garbage" })).rejects.toBeInstanceOf(ValidationError);
+    await expect(repositories.incidents.list(database.db, { cursor: "garbage" })).rejects.toBeInstanceOf(
+      ValidationError,
+    );
   });
 
   it("updates given fields only and keeps before and after in the event", async () => {
     const updated = await repositories.parties.update(database.db, "b", { shortName: "B2" }, "editor");
-    expect(updated).toMatchObject({ shortName: "B2", updatedBy: "editor", createdBy: "tester", kind: "state" });
+    expect(updated).toMatchObject({
+      shortName: "B2",
+      updatedBy: "editor",
+      createdBy: "tester",
+      kind: "state",
+    });
     const events = (await database.db.execute(
       sql`SELECT before->>'shortName' AS before, after->>'shortName' AS after FROM record_events WHERE record_id = 'b' AND kind = 'updated'`,
     )) as unknown as { rows: unknown[] };
@@ -104,11 +125,15 @@ describeEachDatabase("repositories", (open) => {
   it("deletes as a tombstone: hidden from reads, row and event kept", async () => {
     await repositories.incidents.remove(database.db, "i0", "editor");
     expect(await repositories.incidents.get(database.db, "i0")).toBeUndefined();
-    const row = (await database.db.execute(sql`SELECT deleted_by FROM incidents WHERE id = 'i0'`)) as unknown as {
+    const row = (await database.db.execute(
+      sql`SELECT deleted_by FROM incidents WHERE id = 'i0'`,
+    )) as unknown as {
       rows: unknown[];
     };
     expect(row.rows).toEqual([{ deleted_by: "editor" }]);
-    await expect(repositories.incidents.remove(database.db, "i0", "editor")).rejects.toBeInstanceOf(NotFoundError);
+    await expect(repositories.incidents.remove(database.db, "i0", "editor")).rejects.toBeInstanceOf(
+      NotFoundError,
+    );
   });
 
   it("checks ids inside arrays and names the field", async () => {
@@ -116,21 +141,27 @@ describeEachDatabase("repositories", (open) => {
       .create(database.db, incident("bad", "2023-01-01", { allegedByPartyIds: ["a", "ghost"] }), "tester")
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ValidationError);
-    expect((error as ValidationError).details).toEqual([{ path: "allegedByPartyIds", message: 'no parties record with id "ghost"' }]);
+    expect((error as ValidationError).details).toEqual([
+      { path: "allegedByPartyIds", message: 'no parties record with id "ghost"' },
+    ]);
   });
 
   it("reports a duplicate id as a conflict", async () => {
-    await expect(repositories.incidents.create(database.db, incident("i1", "2023-01-01"), "tester")).rejects.toBeInstanceOf(
-      ConflictError,
-    );
+    await expect(
+      repositories.incidents.create(database.db, incident("i1", "2023-01-01"), "tester"),
+    ).rejects.toBeInstanceOf(ConflictError);
   });
 
   it("writes a batch all or nothing", async () => {
     const before = await repositories.incidents.count(database.db);
-    const batch = [incident("ok1", "2023-02-01"), incident("ok2", "2023-02-01"), incident("i2", "2023-02-01")];
-    await expect(repositories.incidents.insertMany(database.db, batch, "tester", { chunkSize: 1 })).rejects.toBeInstanceOf(
-      ConflictError,
-    );
+    const batch = [
+      incident("ok1", "2023-02-01"),
+      incident("ok2", "2023-02-01"),
+      incident("i2", "2023-02-01"),
+    ];
+    await expect(
+      repositories.incidents.insertMany(database.db, batch, "tester", { chunkSize: 1 }),
+    ).rejects.toBeInstanceOf(ConflictError);
     expect(await repositories.incidents.count(database.db)).toBe(before);
     expect(await repositories.incidents.get(database.db, "ok1")).toBeUndefined();
   });

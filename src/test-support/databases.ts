@@ -44,7 +44,10 @@ export type DatabaseKind = "pglite" | "postgres";
  * Runs one suite against PGlite and, where a server is at hand, PostgreSQL: the store's contract
  * holds on both. Where PostgreSQL is missing the suite is skipped with its reason in the title.
  */
-export function describeEachDatabase(title: string, suite: (open: () => Promise<Database>, kind: DatabaseKind) => void) {
+export function describeEachDatabase(
+  title: string,
+  suite: (open: () => Promise<Database>, kind: DatabaseKind) => void,
+) {
   describe(`${title} [PGlite]`, () => suite(openPgliteForTest, "pglite"));
   const available = postgresAvailable();
   describe.skipIf(!available)(

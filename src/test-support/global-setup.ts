@@ -22,7 +22,10 @@ export default async function setup(project: TestProject) {
       project.provide("postgresSkipReason", "");
     } else {
       project.provide("postgresUrl", null);
-      project.provide("postgresSkipReason", "PostgreSQL server binaries (initdb, pg_ctl) not found and DATABASE_URL unset");
+      project.provide(
+        "postgresSkipReason",
+        "PostgreSQL server binaries (initdb, pg_ctl) not found and DATABASE_URL unset",
+      );
       console.warn("\n⚠ SKIPPED: PostgreSQL tests — server binaries not found and DATABASE_URL unset.\n");
     }
   }

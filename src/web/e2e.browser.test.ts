@@ -1,0 +1,123 @@
+import { execFileSync } from "node:child_process";
+import { existsSync, readdirSync, statSync } from "node:fs";
+import { join } from "node:path";
+import type { FastifyInstance } from "fastify";
+import { type Browser, chromium, type Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { buildServer } from "../api/server.js";
+import { seedFromFolder } from "../services/demo-data.js";
+import type { Database } from "../store/database.js";
+import { openPgliteForTest } from "../test-support/databases.js";
+
+const chromiumPath = "/usr/bin/chromium";
+const hasChromium = existsSync(chromiumPath);
+if (!hasChromium)
+  console.warn(
+    `\n⚠ SKIPPED: browser tests — no Chromium at ${chromiumPath} (apt-get install -y chromium).\n`,
+  );
+
+const root = join(import.meta.dirname, "../..");
+const webOut = join(root, "dist/web/index.html");
+
+/** Builds the web app when the build is missing or older than any source file. */
+function ensureWebBuild() {
+  const newestSource = (folder: string): number =>
+    Math.max(
+      ...readdirSync(folder, { withFileTypes: true }).map((entry) =>
+        entry.isDirectory()
+          ? newestSource(join(folder, entry.name))
+          : statSync(join(folder, entry.name)).mtimeMs,
+      ),
+    );
+  if (existsSync(webOut) && statSync(webOut).mtimeMs > newestSource(join(root, "src/web"))) return;
+  execFileSync(
+    process.execPath,
+    [join(root, "node_modules/vite/bin/vite.js"), "build", "--logLevel", "error"],
+    {
+      cwd: root,
+      stdio: "inherit",
+    },
+  );
+}
+
+describe.skipIf(!hasChromium)(`web app in Chromium${hasChromium ? "" : " — SKIPPED: no Chromium"}`, () => {
+  let database: Database;
+  let app: FastifyInstance;
+  let browser: Browser;
+  let page: Page;
+  let base: string;
+
+  beforeAll(async () => {
+    ensureWebBuild();
+    database = await openPgliteForTest();
+    await seedFromFolder(database.db);
+    app = await buildServer({ database });
+    base = await app.listen({ port: 0, host: "127.0.0.1" });
+    browser = await chromium.launch({
+      executablePath: chromiumPath,
+      args: [
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+        "--disable-quic",
+      ],
+    });
+    page = await browser.newPage();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await app?.close();
+    await database?.close();
+  });
+
+  it("opens the overview with the demonstration label", async () => {
+    await page.goto(base);
+    await expect.poll(() => page.getByTestId("overview-title").textContent()).toContain("Nagorno-Karabakh");
+    expect(await page.getByTestId("demo-banner").isVisible()).toBe(true);
+    expect(await page.getByText("Trilateral Statement of 9/10 November 2020").count()).toBeGreaterThan(0);
+  });
+
+  it("opens an agreement page with its versions side by side and differences marked", async () => {
+    await page.getByRole("link", { name: "Trilateral Statement of 9/10 November 2020" }).first().click();
+    await page.getByTestId("versions-table").waitFor();
+    expect(await page.getByTestId("version-col").count()).toBeGreaterThanOrEqual(3);
+    expect(await page.locator("[data-testid=versions-table] ins").count()).toBeGreaterThan(0);
+    await page.getByLabel("Only points whose wording differs").check();
+    expect(await page.locator("#point-2").count()).toBe(1);
+  });
+
+  it("shows the compliance dashboard, and a commitment's timeline and readings", async () => {
+    await page.goto(`${base}/compliance`);
+    await page.getByTestId("compliance-table").waitFor();
+    expect(await page.getByTestId("compliance-table").textContent()).toContain("Azerbaijan");
+    await page.goto(`${base}/commitments/c-icj-unimpeded-movement`);
+    await page.getByRole("heading", { name: "Interpretations, side by side" }).waitFor();
+    expect(await page.locator(".reading").count()).toBe(2);
+  });
+
+  it("shows every name of a place and a real not-found page", async () => {
+    await page.goto(`${base}/places/shusha`);
+    await page.getByRole("heading", { level: 1 }).waitFor();
+    const text = await page.locator("main").textContent();
+    expect(text).toContain("Shusha");
+    expect(text).toContain("Shushi");
+    await page.goto(`${base}/no/such/page`);
+    expect(await page.getByRole("heading", { name: "Page not found" }).isVisible()).toBe(true);
+  });
+
+  it("prints the implementation report to PDF", async () => {
+    const response = await fetch(
+      `${base}/api/reports/implementation?process=nk-2020&asOf=2023-06-01&format=pdf`,
+    );
+    expect(response.headers.get("content-type")).toBe("application/pdf");
+    expect(
+      Buffer.from(await response.arrayBuffer())
+        .subarray(0, 5)
+        .toString(),
+    ).toBe("%PDF-");
+  });
+});
