@@ -2,14 +2,14 @@ import { execFileSync } from "node:child_process";
 import { existsSync, readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
 import type { FastifyInstance } from "fastify";
-import { type Browser, chromium, type Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildServer } from "../api/server.js";
 import { seedFromFolder } from "../services/demo-data.js";
+import { chromiumPath, launchChromium } from "../services/report/pdf.js";
 import type { Database } from "../store/database.js";
 import { openPgliteForTest } from "../test-support/databases.js";
 
-const chromiumPath = "/usr/bin/chromium";
 const hasChromium = existsSync(chromiumPath);
 if (!hasChromium)
   console.warn(
@@ -53,19 +53,7 @@ describe.skipIf(!hasChromium)(`web app in Chromium${hasChromium ? "" : " — SKI
     await seedFromFolder(database.db);
     app = await buildServer({ database });
     base = await app.listen({ port: 0, host: "127.0.0.1" });
-    browser = await chromium.launch({
-      executablePath: chromiumPath,
-      args: [
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--no-first-run",
-        "--disable-quic",
-      ],
-    });
+    browser = await launchChromium();
     page = await browser.newPage();
   });
   afterAll(async () => {

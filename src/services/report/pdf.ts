@@ -13,11 +13,10 @@ export class PdfUnavailableError extends Error {
 
 export const pdfAvailable = () => existsSync(chromiumPath);
 
-/** Prints the self-contained report page to PDF in a headless Chromium; nothing is fetched. */
-export async function htmlToPdf(html: string): Promise<Buffer> {
-  if (!pdfAvailable()) throw new PdfUnavailableError();
+/** Debian's Chromium, headless, with everything that would reach the network switched off. */
+export async function launchChromium() {
   const { chromium } = await import("playwright-core");
-  const browser = await chromium.launch({
+  return chromium.launch({
     executablePath: chromiumPath,
     args: [
       "--headless",
@@ -30,6 +29,12 @@ export async function htmlToPdf(html: string): Promise<Buffer> {
       "--disable-quic",
     ],
   });
+}
+
+/** Prints the self-contained report page to PDF in a headless Chromium; nothing is fetched. */
+export async function htmlToPdf(html: string): Promise<Buffer> {
+  if (!pdfAvailable()) throw new PdfUnavailableError();
+  const browser = await launchChromium();
   try {
     const page = await browser.newPage();
     await page.setContent(html, { waitUntil: "load" });

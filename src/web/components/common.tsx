@@ -124,3 +124,43 @@ export function Field({ label, children }: { label: string; children: ReactNode 
     </>
   );
 }
+
+/** A level with what qualifies it: when it was assessed, whether it fell back, whether it is overdue. */
+export function ObligationLevel({
+  level,
+  assessedOn,
+  reversed,
+  overdueSince,
+}: {
+  level: Level | undefined;
+  assessedOn?: string;
+  reversed?: boolean;
+  overdueSince?: string;
+}) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <LevelBadge level={level} /> {assessedOn && <span className="muted small">({assessedOn})</span>}
+      {reversed && <span className="flag"> {t("level.reversed")}</span>}
+      {overdueSince && (
+        <div className="flag small">{t("commitment.overdueSince", { date: overdueSince })}</div>
+      )}
+    </>
+  );
+}
+
+/** An as-of date picker that cannot pick the future (the API refuses it). */
+export function AsOfInput({ value, onChange }: { value: string; onChange: (date: string) => void }) {
+  const { t } = useTranslation();
+  return (
+    <label>
+      {t("dashboard.asOf")}{" "}
+      <input
+        type="date"
+        value={value}
+        max={new Date().toISOString().slice(0, 10)}
+        onChange={(e) => onChange(e.target.value)}
+      />
+    </label>
+  );
+}

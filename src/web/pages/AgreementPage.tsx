@@ -4,7 +4,7 @@ import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router-dom";
 import type { Level, Rec } from "../api";
 import { useApi } from "../api";
-import { Field, LevelBadge, PartyLinks, Sources, Status, Tag } from "../components/common";
+import { Field, ObligationLevel, PartyLinks, Sources, Status, Tag } from "../components/common";
 import { type HistoryPoint, Sparkline } from "../components/Sparkline";
 import { useProcess } from "../process-context";
 
@@ -188,13 +188,7 @@ function CommitmentsByProvision({
                         )}
                         <td>{partyName(o.partyId)}</td>
                         <td>
-                          <LevelBadge level={o.level} />
-                          {o.reversed && <span className="flag"> {t("level.reversed")}</span>}
-                          {o.overdueSince && (
-                            <div className="flag small">
-                              {t("commitment.overdueSince", { date: o.overdueSince })}
-                            </div>
-                          )}
+                          <ObligationLevel {...o} />
                         </td>
                         <td>
                           <Sparkline history={o.history} />

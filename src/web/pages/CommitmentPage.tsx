@@ -3,7 +3,16 @@ import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router-dom";
 import type { Deadline } from "../../domain/commitments";
 import { query, type Rec, useApi } from "../api";
-import { Field, LevelBadge, PartyLinks, Sources, Status, Tag } from "../components/common";
+import {
+  AsOfInput,
+  Field,
+  LevelBadge,
+  ObligationLevel,
+  PartyLinks,
+  Sources,
+  Status,
+  Tag,
+} from "../components/common";
 import { Sparkline } from "../components/Sparkline";
 import { useProcess } from "../process-context";
 import type { Obligation } from "./AgreementPage";
@@ -98,15 +107,7 @@ export function CommitmentPage() {
             </Field>
           </dl>
           <h2>{t("commitment.levels")}</h2>
-          <label>
-            {t("dashboard.asOf")}{" "}
-            <input
-              type="date"
-              value={asOf}
-              max={new Date().toISOString().slice(0, 10)}
-              onChange={(e) => setAsOf(e.target.value)}
-            />
-          </label>
+          <AsOfInput value={asOf} onChange={setAsOf} />
           <table>
             <thead>
               <tr>
@@ -120,14 +121,7 @@ export function CommitmentPage() {
                 <tr key={o.partyId}>
                   <td>{partyName(o.partyId)}</td>
                   <td>
-                    <LevelBadge level={o.level} />{" "}
-                    {o.assessedOn && <span className="muted small">({o.assessedOn})</span>}
-                    {o.reversed && <span className="flag"> {t("level.reversed")}</span>}
-                    {o.overdueSince && (
-                      <div className="flag small">
-                        {t("commitment.overdueSince", { date: o.overdueSince })}
-                      </div>
-                    )}
+                    <ObligationLevel {...o} />
                   </td>
                   <td>
                     <Sparkline history={o.history} />

@@ -1,22 +1,13 @@
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router-dom";
+import type { ComplianceGroup } from "../../domain/compliance";
 import { query, useApi } from "../api";
 import { Status } from "../components/common";
 import { useProcess } from "../process-context";
 
-export interface ComplianceGroup {
-  key: string;
-  index: number | null;
-  pairs: number;
-  assessed: number;
-  notApplicable: number;
-  unassessed: number;
-  overdue: number;
-  reversals: number;
-  levelCounts: Record<"0" | "1" | "2" | "3", number>;
-  overdueItems: { commitmentId: string; partyId: string; dueDate: string }[];
-}
+export type { ComplianceGroup };
+
 interface Compliance {
   asOf: string;
   groups: ComplianceGroup[];

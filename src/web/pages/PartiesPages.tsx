@@ -3,7 +3,16 @@ import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router-dom";
 import { CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { query, type Rec, useApi } from "../api";
-import { allNames, Field, LevelBadge, Names, PartyLinks, Sources, Status } from "../components/common";
+import {
+  AsOfInput,
+  allNames,
+  Field,
+  LevelBadge,
+  Names,
+  PartyLinks,
+  Sources,
+  Status,
+} from "../components/common";
 import { useProcess } from "../process-context";
 import type { Obligation } from "./AgreementPage";
 import { type ComplianceGroup, formatIndex } from "./DashboardPage";
@@ -61,15 +70,7 @@ function ScorecardView({ partyId }: { partyId: string }) {
   return (
     <section>
       <h2>{t("scorecard.title")}</h2>
-      <label>
-        {t("dashboard.asOf")}{" "}
-        <input
-          type="date"
-          value={asOf}
-          max={new Date().toISOString().slice(0, 10)}
-          onChange={(e) => setAsOf(e.target.value)}
-        />
-      </label>
+      <AsOfInput value={asOf} onChange={setAsOf} />
       <Status loading={card.loading && !data} error={card.error}>
         {data && data.commitments.length === 0 && <p className="muted">{t("scorecard.owesNothing")}</p>}
         {data && data.commitments.length > 0 && (
