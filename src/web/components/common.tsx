@@ -132,7 +132,7 @@ export function ObligationLevel({
   reversed,
   overdueSince,
 }: {
-  level: Level | undefined;
+  level?: Level;
   assessedOn?: string;
   reversed?: boolean;
   overdueSince?: string;
