@@ -90,7 +90,7 @@ describe("computeCompliance", () => {
     expect(group?.unassessed).toBe(1);
   });
 
-  it("counts a deadline as overdue from the day after it, unless full or not applicable", () => {
+  it("counts an assessed pair below full as overdue from the day after its deadline", () => {
     const deadline = { kind: "absolute" as const, date: "2020-11-15" };
     const index = buildAssessmentIndex(
       [
@@ -108,9 +108,14 @@ describe("computeCompliance", () => {
     const [onTheDay] = computeCompliance(index, { asOf: "2020-11-15", groupBy: "party" });
     const [dayAfter] = computeCompliance(index, { asOf: "2020-11-16", groupBy: "party" });
     expect(onTheDay?.overdue).toBe(0);
-    // late (level 2) and never (unassessed) are overdue; done is full; na is not applicable
-    expect(dayAfter?.overdue).toBe(2);
-    expect(dayAfter?.overdueItems.map((o) => o.commitmentId).sort()).toEqual(["late", "never"]);
+    // late (level 2) is overdue; done is full; na is not applicable; never is not assessed, so it is
+    // counted apart as "deadline passed, not assessed" rather than called overdue
+    expect(dayAfter?.overdue).toBe(1);
+    expect(dayAfter?.overdueItems).toEqual([
+      { commitmentId: "late", partyId: "a", dueDate: "2020-11-15", currentLevel: 2 },
+    ]);
+    expect(dayAfter?.pastDueUnassessed).toBe(1);
+    expect(onTheDay?.pastDueUnassessed).toBe(0);
     // overdue does not change the score: only late and done are scored: (2/3 + 1) / 2 = 83.3
     expect(dayAfter?.index).toBeCloseTo(83.333, 2);
   });

@@ -46,8 +46,9 @@ export const complianceMethod = `Compliance index: method (reproducible from the
    before D; for a deadline relative to another commitment with an absolute deadline, that date plus the
    offset (otherwise it cannot be resolved and nothing is overdue). A pair is overdue on D when its due
    date is before D (a deadline of 15 Nov is met on 15 Nov and overdue from 16 Nov) and its current level
-   is not full (3) and not "not applicable"; pairs not yet assessed can be overdue. Overdue pairs are
-   counted and listed; they keep their level's score, with no further penalty.
+   is assessed and below full (0, 1 or 2). A pair whose deadline has passed but that is not yet assessed is
+   NOT called overdue (nothing shows it was missed): it is counted apart as "deadline passed, not
+   assessed". Overdue pairs are counted and listed; they keep their level's score, with no further penalty.
 7. Reversal. A pair is reversed on D when its current level is lower than an earlier level that counts.
 `;
 
@@ -192,7 +193,7 @@ export interface OverdueItem {
   commitmentId: string;
   partyId: string;
   dueDate: string;
-  currentLevel: Level | undefined;
+  currentLevel: 0 | 1 | 2;
 }
 
 export interface ComplianceGroup {
@@ -204,6 +205,8 @@ export interface ComplianceGroup {
   notApplicable: number;
   unassessed: number;
   overdue: number;
+  /** Deadline passed, no assessment yet: not called overdue, since nothing shows it was missed. */
+  pastDueUnassessed: number;
   reversals: number;
   levelCounts: { 0: number; 1: number; 2: number; 3: number };
   overdueItems: OverdueItem[];
@@ -244,6 +247,7 @@ const emptyGroup = (key: string): Accumulator => ({
   notApplicable: 0,
   unassessed: 0,
   overdue: 0,
+  pastDueUnassessed: 0,
   reversals: 0,
   levelCounts: { 0: 0, 1: 0, 2: 0, 3: 0 },
   overdueItems: [],
@@ -261,7 +265,7 @@ export function computeCompliance(index: AssessmentIndex, options: ComplianceOpt
     const current = currentOf(pair, options.asOf);
     const level = current?.assessment.level;
     const due = dueDate(pair.commitment.deadline, options.asOf, deadlineOf);
-    const isOverdue = due !== undefined && due < options.asOf && level !== 3 && level !== null;
+    const pastDue = due !== undefined && due < options.asOf;
     const weight = options.weights?.[pair.commitment.id] ?? 1;
     for (const key of groupKeys(pair, options.groupBy)) {
       let group = groups.get(key);
@@ -279,7 +283,8 @@ export function computeCompliance(index: AssessmentIndex, options: ComplianceOpt
         group.weight += weight;
       }
       if (current?.reversed) group.reversals++;
-      if (isOverdue) {
+      if (pastDue && level === undefined) group.pastDueUnassessed++;
+      if (pastDue && (level === 0 || level === 1 || level === 2)) {
         group.overdue++;
         group.overdueItems.push({
           commitmentId: pair.commitment.id,

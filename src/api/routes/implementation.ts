@@ -20,6 +20,7 @@ const ComplianceGroup = z.object({
   notApplicable: z.number(),
   unassessed: z.number(),
   overdue: z.number(),
+  pastDueUnassessed: z.number().describe("deadline passed, not yet assessed (not called overdue)"),
   reversals: z.number(),
   levelCounts: z.object({ 0: z.number(), 1: z.number(), 2: z.number(), 3: z.number() }),
   overdueItems: z.array(
@@ -27,7 +28,7 @@ const ComplianceGroup = z.object({
       commitmentId: z.string(),
       partyId: z.string(),
       dueDate: z.string(),
-      currentLevel: LevelValue.optional(),
+      currentLevel: LevelValue,
     }),
   ),
 });

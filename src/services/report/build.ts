@@ -51,6 +51,7 @@ export async function buildReportModel(
     unassessed: group.unassessed,
     notApplicable: group.notApplicable,
     overdue: group.overdue,
+    pastDueUnassessed: group.pastDueUnassessed,
     reversals: group.reversals,
   }));
 

@@ -13,6 +13,7 @@ export interface PartyIndexRow {
   unassessed: number;
   notApplicable: number;
   overdue: number;
+  pastDueUnassessed: number;
   reversals: number;
 }
 

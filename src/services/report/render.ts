@@ -77,9 +77,9 @@ function sourceList(sources: SourceRef[]) {
 }
 
 function partyTable(t: TFunction, rows: PartyIndexRow[], since?: string) {
-  return html`<table><thead><tr><th>${t("party")}</th><th>${t("index")}</th>${since ? html`<th>${t("indexThen", { date: since })}</th><th>${t("change")}</th>` : ""}<th>${t("pairs")}</th><th>${t("assessed")}</th><th>${t("unassessed")}</th><th>${t("notApplicable")}</th><th>${t("overdue")}</th><th>${t("reversals")}</th></tr></thead><tbody>${rows.map(
+  return html`<table><thead><tr><th>${t("party")}</th><th>${t("index")}</th>${since ? html`<th>${t("indexThen", { date: since })}</th><th>${t("change")}</th>` : ""}<th>${t("pairs")}</th><th>${t("assessed")}</th><th>${t("unassessed")}</th><th>${t("notApplicable")}</th><th>${t("overdue")}</th><th>${t("pastDueUnassessed")}</th><th>${t("reversals")}</th></tr></thead><tbody>${rows.map(
     (r) =>
-      html`<tr><th scope="row">${r.partyName}</th><td class="num">${r.index === null ? html`<span title="${t("noIndex")}">—</span>` : formatIndex(r.index)}</td>${since ? html`<td class="num">${formatIndex(r.indexSince)}</td><td class="num">${r.index !== null && r.indexSince !== null && r.indexSince !== undefined ? signed(r.index - r.indexSince) : "—"}</td>` : ""}<td class="num">${r.pairs}</td><td class="num">${r.assessed}</td><td class="num">${r.unassessed}</td><td class="num">${r.notApplicable}</td><td class="num">${r.overdue}</td><td class="num">${r.reversals}</td></tr>`,
+      html`<tr><th scope="row">${r.partyName}</th><td class="num">${r.index === null ? html`<span title="${t("noIndex")}">—</span>` : formatIndex(r.index)}</td>${since ? html`<td class="num">${formatIndex(r.indexSince)}</td><td class="num">${r.index !== null && r.indexSince !== null && r.indexSince !== undefined ? signed(r.index - r.indexSince) : "—"}</td>` : ""}<td class="num">${r.pairs}</td><td class="num">${r.assessed}</td><td class="num">${r.unassessed}</td><td class="num">${r.notApplicable}</td><td class="num">${r.overdue}</td><td class="num">${r.pastDueUnassessed}</td><td class="num">${r.reversals}</td></tr>`,
   )}</tbody></table>`;
 }
 

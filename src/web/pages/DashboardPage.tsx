@@ -75,6 +75,7 @@ export function DashboardPage() {
                   <th>{t("dashboard.unassessed")}</th>
                   <th>{t("dashboard.notApplicable")}</th>
                   <th>{t("dashboard.overdue")}</th>
+                  <th>{t("dashboard.pastDueUnassessed")}</th>
                   <th>{t("dashboard.reversals")}</th>
                 </tr>
               </thead>
@@ -97,6 +98,7 @@ export function DashboardPage() {
                     <td className="num">{g.unassessed}</td>
                     <td className="num">{g.notApplicable}</td>
                     <td className="num">{g.overdue}</td>
+                    <td className="num">{g.pastDueUnassessed}</td>
                     <td className="num">{g.reversals}</td>
                   </tr>
                 ))}
