@@ -2,11 +2,9 @@ import { diffWords } from "diff";
 import { useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router-dom";
-import type { Level, Rec } from "../api";
-import { useApi } from "../api";
-import { Field, ObligationLevel, PartyLinks, Sources, Status, Tag } from "../components/common";
-import { type HistoryPoint, Sparkline } from "../components/Sparkline";
-import { useProcess } from "../process-context";
+import { type Rec, useApi } from "../api";
+import { Field, PartyLinks, Sources, Status, Tag } from "../components/common";
+import { type Obligation, ObligationCells } from "../components/ObligationCells";
 
 type ProvisionWithTexts = Rec<"provisions"> & {
   texts: Record<string, { text: string; incomplete: boolean }>;
@@ -16,14 +14,6 @@ type AgreementWithText = Rec<"agreements"> & {
   provisions: ProvisionWithTexts[];
   commitments: Rec<"commitments">[];
 };
-export interface Obligation {
-  partyId: string;
-  level?: Level;
-  assessedOn?: string;
-  reversed: boolean;
-  overdueSince?: string;
-  history: HistoryPoint[];
-}
 type Implementation = { commitments: { commitmentId: string; obligations: Obligation[] }[] };
 
 /** The words of `text` that differ from `base`, marked; the base itself is shown plain. */
@@ -143,7 +133,6 @@ function CommitmentsByProvision({
   implementation?: Implementation;
 }) {
   const { t } = useTranslation();
-  const { partyName } = useProcess();
   const obligations = useMemo(
     () => new Map((implementation?.commitments ?? []).map((c) => [c.commitmentId, c.obligations])),
     [implementation],
@@ -186,13 +175,7 @@ function CommitmentsByProvision({
                             <Link to={`/commitments/${encodeURIComponent(c.id)}`}>{c.title}</Link>
                           </td>
                         )}
-                        <td>{partyName(o.partyId)}</td>
-                        <td>
-                          <ObligationLevel {...o} />
-                        </td>
-                        <td>
-                          <Sparkline history={o.history} />
-                        </td>
+                        <ObligationCells obligation={o} />
                       </tr>
                     )),
                   )}

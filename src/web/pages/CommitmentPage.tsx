@@ -3,19 +3,9 @@ import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router-dom";
 import type { Deadline } from "../../domain/commitments";
 import { query, type Rec, useApi } from "../api";
-import {
-  AsOfInput,
-  Field,
-  LevelBadge,
-  ObligationLevel,
-  PartyLinks,
-  Sources,
-  Status,
-  Tag,
-} from "../components/common";
-import { Sparkline } from "../components/Sparkline";
+import { AsOfInput, Field, LevelBadge, PartyLinks, Sources, Status, Tag } from "../components/common";
+import { type Obligation, ObligationCells } from "../components/ObligationCells";
 import { useProcess } from "../process-context";
-import type { Obligation } from "./AgreementPage";
 
 type Detail = Rec<"commitments"> & {
   asOf: string;
@@ -119,13 +109,7 @@ export function CommitmentPage() {
             <tbody>
               {c.obligations.map((o) => (
                 <tr key={o.partyId}>
-                  <td>{partyName(o.partyId)}</td>
-                  <td>
-                    <ObligationLevel {...o} />
-                  </td>
-                  <td>
-                    <Sparkline history={o.history} />
-                  </td>
+                  <ObligationCells obligation={o} />
                 </tr>
               ))}
             </tbody>

@@ -74,7 +74,7 @@ export function DocumentPage() {
                 </a>
               </Field>
             )}
-            <Field label="SHA-256">
+            <Field label={t("documents.sha256")}>
               <code className="hash">{d.sha256}</code>
             </Field>
             {d.duplicateClusterId && <Field label={t("documents.cluster")}>{d.duplicateClusterId}</Field>}

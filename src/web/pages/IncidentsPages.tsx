@@ -105,7 +105,7 @@ export function IncidentPage() {
           <p className="muted">
             {t(`incidentType.${i.monitoringType}`)}
             {i.acledEventType &&
-              ` · ACLED: ${i.acledEventType}${i.acledSubEventType ? ` / ${i.acledSubEventType}` : ""}`}
+              ` · ${t("incidents.acled", { type: [i.acledEventType, i.acledSubEventType].filter(Boolean).join(" / ") })}`}
           </p>
           <h1>{i.title}</h1>
           <dl className="facts">

@@ -13,8 +13,8 @@ import {
   Sources,
   Status,
 } from "../components/common";
+import type { Obligation } from "../components/ObligationCells";
 import { useProcess } from "../process-context";
-import type { Obligation } from "./AgreementPage";
 import { type ComplianceGroup, formatIndex } from "./DashboardPage";
 
 export function PartiesPage() {
