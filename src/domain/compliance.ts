@@ -1,245 +1,116 @@
-import type { Deadline } from "./commitments.js";
+/**
+ * The compliance index ("the good-faith indicator"): derived, never stored by hand. The method is in
+ * `complianceMethod` (shown by the app) and docs/COMPLIANCE.md; this module is its reference code.
+ * Pure: no I/O, no clock. Build the index once with `buildAssessmentIndex`, then ask for any as-of date.
+ */
+import { dateOfDay, requireDay, requireKey } from "./compliance-dates.js";
+import {
+  type AssessmentIndex,
+  currentEntry,
+  earlierPeak,
+  type PairState,
+  pairDueDay,
+} from "./compliance-index.js";
+import type { ComplianceGroupBy, ScoredLevel, ScoringAssessment } from "./compliance-schema.js";
 
-/** What scoring needs of a commitment (the agreement is resolved through its provision). */
-export interface ScoringCommitment {
-  id: string;
-  processId: string;
-  agreementId: string | undefined;
-  obligorPartyIds: string[];
-  categories: string[];
-  deadline: Deadline;
-}
+export { dateKey, dateOfDay, dayNumber, dueDate } from "./compliance-dates.js";
+export { countingAssessments, type HistoryPoint, levelHistory } from "./compliance-history.js";
+export { type AssessmentIndex, buildAssessmentIndex, type PairState } from "./compliance-index.js";
+export { complianceMethod } from "./compliance-method.js";
+export {
+  type ExistingAssessment,
+  type NewAssessmentInput,
+  type RuleIssue,
+  validateNewAssessment,
+} from "./compliance-rules.js";
+export {
+  type ComplianceGroupBy,
+  compareAssessments,
+  complianceGroupings,
+  type Level,
+  pairKey,
+  type ScoredLevel,
+  ScoringAssessment,
+  ScoringCommitment,
+} from "./compliance-schema.js";
 
-export type Level = 0 | 1 | 2 | 3 | null;
-
-export interface ScoringAssessment {
-  id: string;
-  commitmentId: string;
-  partyId: string;
+export interface ComplianceOptions {
+  /** YYYY-MM-DD. */
   asOf: string;
-  level: Level;
-  supersedesId: string | undefined;
-  /** Published after review: only confirmed assessments count. */
-  confirmed: boolean;
-  createdAt: string;
+  groupBy: ComplianceGroupBy;
+  /** Only the pairs of this obligor. */
+  partyId?: string;
+  /** Weights keyed by pair ("commitmentId|partyId") or by commitment id (the pair key wins); 1 otherwise. */
+  weights?: Readonly<Record<string, number>>;
+  /** Group keys to report even when no pair falls in them (with pairs 0 and index null). */
+  keys?: readonly string[];
 }
 
-export type ComplianceGroupBy = "party" | "category" | "agreement" | "process";
-
-export const complianceMethod = `Compliance index: method (reproducible from the exported JSON: commitments, provisions, assessments)
-
-1. Unit. Each pair of a commitment and one of its obligor parties is scored separately; a commitment with
-   two obligors gives two pairs.
-2. Which assessments count. Only confirmed assessments (reviewState "published"). An assessment that a
-   confirmed assessment supersedes (supersedesId) never counts, whatever the dates: a correction replaces
-   what it corrects.
-3. Current level as of a date D. Of the assessments that count with asOf <= D, the latest by asOf (ties:
-   later createdAt, then larger id). None: the pair is "not yet assessed".
-4. Score. Level 0 (not initiated) = 0, 1 (minimal) = 1/3, 2 (intermediate) = 2/3, 3 (full) = 1.
-   Not applicable (level null) leaves the pair out of the index. A pair not yet assessed is left out of
-   the index too, and counted apart: it is never silently scored as 0.
-5. Index of a group = 100 x the weighted mean of its scored pairs (weight 1 unless set per commitment),
-   rounded to one decimal for display only. A group with no scored pair has no index (shown "—").
-   Groups: by obligor party; by category (a commitment with two categories counts in both); by agreement
-   (through the commitment's provision; commitments from meetings group under "none"); by process.
-6. Overdue. The due date is: the absolute deadline; for a recurring deadline, the latest due date on or
-   before D; for a deadline relative to another commitment with an absolute deadline, that date plus the
-   offset (otherwise it cannot be resolved and nothing is overdue). A pair is overdue on D when its due
-   date is before D (a deadline of 15 Nov is met on 15 Nov and overdue from 16 Nov) and its current level
-   is assessed and below full (0, 1 or 2). A pair whose deadline has passed but that is not yet assessed is
-   NOT called overdue (nothing shows it was missed): it is counted apart as "deadline passed, not
-   assessed". Overdue pairs are counted and listed; they keep their level's score, with no further penalty.
-7. Reversal. A pair is reversed on D when its current level is lower than an earlier level that counts.
-`;
-
-export interface PairState {
-  key: string;
-  commitment: ScoringCommitment;
-  partyId: string;
-  /** Assessments that count, in order: asOf, then createdAt, then id. */
-  timeline: ScoringAssessment[];
-  /** prefixMax[i]: the highest non-null level among timeline[0..i-1] (-1 when none). */
-  prefixMax: number[];
-}
-
-export interface AssessmentIndex {
-  pairs: PairState[];
-  byKey: Map<string, PairState>;
-}
-
-export const pairKey = (commitmentId: string, partyId: string) => `${commitmentId}|${partyId}`;
-
-const byTime = (a: ScoringAssessment, b: ScoringAssessment) =>
-  a.asOf < b.asOf
-    ? -1
-    : a.asOf > b.asOf
-      ? 1
-      : a.createdAt < b.createdAt
-        ? -1
-        : a.createdAt > b.createdAt
-          ? 1
-          : a.id < b.id
-            ? -1
-            : a.id > b.id
-              ? 1
-              : 0;
-
-/** The assessments that count: confirmed, and not superseded by a confirmed one. */
-export function countingAssessments(assessments: readonly ScoringAssessment[]): ScoringAssessment[] {
-  const superseded = new Set<string>();
-  for (const a of assessments) if (a.confirmed && a.supersedesId) superseded.add(a.supersedesId);
-  return assessments.filter((a) => a.confirmed && !superseded.has(a.id));
-}
-
-/** Groups the assessments by pair once, so any number of as-of dates can be scored cheaply. */
-export function buildAssessmentIndex(
-  commitments: readonly ScoringCommitment[],
-  assessments: readonly ScoringAssessment[],
-): AssessmentIndex {
-  const byKey = new Map<string, PairState>();
-  const pairs: PairState[] = [];
-  for (const commitment of commitments)
-    for (const partyId of commitment.obligorPartyIds) {
-      const pair = { key: pairKey(commitment.id, partyId), commitment, partyId, timeline: [], prefixMax: [] };
-      byKey.set(pair.key, pair);
-      pairs.push(pair);
-    }
-  for (const assessment of countingAssessments(assessments))
-    byKey.get(pairKey(assessment.commitmentId, assessment.partyId))?.timeline.push(assessment);
-  for (const pair of pairs) {
-    pair.timeline.sort(byTime);
-    let highest = -1;
-    for (const entry of pair.timeline) {
-      pair.prefixMax.push(highest);
-      if (entry.level !== null && entry.level > highest) highest = entry.level;
-    }
-  }
-  return { pairs, byKey };
-}
-
-/** Index of the last timeline entry with asOf <= date, or -1. */
-function lastOnOrBefore(timeline: readonly ScoringAssessment[], date: string): number {
-  let low = 0;
-  let high = timeline.length - 1;
-  let found = -1;
-  while (low <= high) {
-    const middle = (low + high) >> 1;
-    if ((timeline[middle] as ScoringAssessment).asOf <= date) {
-      found = middle;
-      low = middle + 1;
-    } else high = middle - 1;
-  }
-  return found;
-}
-
-export interface CurrentLevel {
-  assessment: ScoringAssessment;
-  reversed: boolean;
-  /** The earlier, higher level a reversal fell from. */
-  reversedFrom?: number;
-}
-
-function currentOf(pair: PairState, asOf: string): CurrentLevel | undefined {
-  const at = lastOnOrBefore(pair.timeline, asOf);
-  if (at < 0) return undefined;
-  const assessment = pair.timeline[at] as ScoringAssessment;
-  const before = pair.prefixMax[at] as number;
-  const reversed = assessment.level !== null && before > assessment.level;
-  return reversed ? { assessment, reversed, reversedFrom: before } : { assessment, reversed };
-}
-
-/** The current assessment of every pair that has one, as of a date. */
-export function currentLevels(index: AssessmentIndex, asOf: string): Map<string, CurrentLevel> {
-  const result = new Map<string, CurrentLevel>();
-  for (const pair of index.pairs) {
-    const current = currentOf(pair, asOf);
-    if (current) result.set(pair.key, current);
-  }
-  return result;
-}
-
-const addDays = (date: string, days: number) => {
-  const d = new Date(`${date}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-};
-const daysBetween = (from: string, to: string) =>
-  Math.floor((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
-
-/** The date a commitment was due by, as of a date; undefined when it has none or it cannot be resolved. */
-export function dueDate(
-  deadline: Deadline,
-  asOf: string,
-  deadlineOf: (commitmentId: string) => Deadline | undefined = () => undefined,
-): string | undefined {
-  switch (deadline.kind) {
-    case "none":
-      return undefined;
-    case "absolute":
-      return deadline.date;
-    case "recurring": {
-      if (deadline.firstDate > asOf) return deadline.firstDate;
-      const periods = Math.floor(daysBetween(deadline.firstDate, asOf) / deadline.everyDays);
-      return addDays(deadline.firstDate, periods * deadline.everyDays);
-    }
-    case "relative": {
-      const anchor = deadline.afterCommitmentId ? deadlineOf(deadline.afterCommitmentId) : undefined;
-      return anchor?.kind === "absolute" ? addDays(anchor.date, deadline.offsetDays) : undefined;
-    }
-  }
-}
-
+/** A pair assessed below full after its due date. */
 export interface OverdueItem {
   commitmentId: string;
   partyId: string;
   dueDate: string;
-  currentLevel: 0 | 1 | 2;
+  currentLevel: Exclude<ScoredLevel, 3>;
 }
 
 export interface ComplianceGroup {
   key: string;
-  /** 0–100, unrounded; null when no pair in the group is scored. */
+  /** 0–100, unrounded (shown through `roundIndex`); null when no pair in the group is scored. */
   index: number | null;
   pairs: number;
   assessed: number;
   notApplicable: number;
   unassessed: number;
+  /** Assessed below full (0, 1, 2) after the due date. */
   overdue: number;
-  /** Deadline passed, no assessment yet: not called overdue, since nothing shows it was missed. */
+  /** Due date passed and not yet assessed: counted apart, not called overdue. */
   pastDueUnassessed: number;
   reversals: number;
   levelCounts: { 0: number; 1: number; 2: number; 3: number };
+  /** Sorted by due date, then commitment id, then party id. */
   overdueItems: OverdueItem[];
 }
 
-export interface ComplianceOptions {
-  asOf: string;
-  groupBy: ComplianceGroupBy;
-  /** Only the pairs of this obligor. */
-  partyId?: string;
-  /** Weight per commitment id; 1 where not given. */
-  weights?: Readonly<Record<string, number>>;
+export interface CurrentLevel {
+  assessment: ScoringAssessment;
+  reversed: boolean;
+  /** When reversed: the highest earlier level that counts, and the current, lower one. */
+  reversedFrom?: ScoredLevel;
+  reversedTo?: ScoredLevel;
 }
 
-function groupKeys(pair: PairState, groupBy: ComplianceGroupBy): string[] {
-  switch (groupBy) {
-    case "party":
-      return [pair.partyId];
-    case "category":
-      return pair.commitment.categories.length > 0 ? pair.commitment.categories : ["uncategorised"];
-    case "agreement":
-      return [pair.commitment.agreementId ?? "none"];
-    case "process":
-      return [pair.commitment.processId];
-  }
+export interface PairStatus {
+  key: string;
+  commitmentId: string;
+  partyId: string;
+  /** null: not yet assessed. */
+  current: CurrentLevel | null;
+  /** The due date that applies on the as-of date (method, point 6); null when none or unresolved. */
+  dueDate: string | null;
+  /** Assessed below full after the due date. */
+  overdue: boolean;
+  /** Due date passed and not yet assessed. */
+  pastDueUnassessed: boolean;
 }
 
-interface Accumulator extends ComplianceGroup {
-  weightedScore: number;
-  weight: number;
+/** How an index is shown: rounded half up to one decimal (66.666… → 66.7); null stays null. */
+export const roundIndex = (index: number | null): number | null =>
+  index === null ? null : Math.round(index * 10) / 10;
+
+function weightOf(pair: PairState, weights: Readonly<Record<string, number>>): number {
+  const weight = weights[pair.key] ?? weights[pair.commitment.id] ?? 1;
+  if (!(Number.isFinite(weight) && weight >= 0))
+    throw new RangeError(`the weight of "${pair.key}" must be a finite number >= 0, not ${weight}`);
+  return weight;
 }
 
-const emptyGroup = (key: string): Accumulator => ({
+const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+const dueText = (pair: PairState, dueDay: number) =>
+  pair.due.kind === "fixed" ? pair.due.date : dateOfDay(dueDay);
+
+const emptyGroup = (key: string): ComplianceGroup => ({
   key,
   index: null,
   pairs: 0,
@@ -251,77 +122,146 @@ const emptyGroup = (key: string): Accumulator => ({
   reversals: 0,
   levelCounts: { 0: 0, 1: 0, 2: 0, 3: 0 },
   overdueItems: [],
-  weightedScore: 0,
-  weight: 0,
 });
 
-/** The compliance index as of a date, per group; see `complianceMethod`. */
+/**
+ * The compliance index as of a date: one group per key that has pairs (and per key in `options.keys`),
+ * sorted by key in plain character order. See `complianceMethod`.
+ */
 export function computeCompliance(index: AssessmentIndex, options: ComplianceOptions): ComplianceGroup[] {
-  const groups = new Map<string, Accumulator>();
-  const deadlines = new Map(index.pairs.map((p) => [p.commitment.id, p.commitment.deadline]));
-  const deadlineOf = (id: string) => deadlines.get(id);
-  for (const pair of index.pairs) {
-    if (options.partyId && pair.partyId !== options.partyId) continue;
-    const current = currentOf(pair, options.asOf);
-    const level = current?.assessment.level;
-    const due = dueDate(pair.commitment.deadline, options.asOf, deadlineOf);
-    const pastDue = due !== undefined && due < options.asOf;
-    const weight = options.weights?.[pair.commitment.id] ?? 1;
-    for (const key of groupKeys(pair, options.groupBy)) {
-      let group = groups.get(key);
-      if (!group) {
-        group = emptyGroup(key);
-        groups.set(key, group);
-      }
-      group.pairs++;
-      if (level === undefined) group.unassessed++;
-      else if (level === null) group.notApplicable++;
-      else {
-        group.assessed++;
-        group.levelCounts[level]++;
-        group.weightedScore += (weight * level) / 3;
-        group.weight += weight;
-      }
-      if (current?.reversed) group.reversals++;
-      if (pastDue && level === undefined) group.pastDueUnassessed++;
-      if (pastDue && (level === 0 || level === 1 || level === 2)) {
-        group.overdue++;
-        group.overdueItems.push({
-          commitmentId: pair.commitment.id,
-          partyId: pair.partyId,
-          dueDate: due,
-          currentLevel: level,
-        });
+  const onDay = requireDay(options.asOf, "asOf");
+  const onKey = requireKey(options.asOf, "asOf");
+  const { keys, offsets, slots } = index.groupings[options.groupBy];
+  const party = options.partyId === undefined ? -1 : index.parties.indexOf(options.partyId);
+  const groupCount = keys.length;
+  // Counters per group slot: 0 pairs, 1 assessed, 2 notApplicable, 3 unassessed, 4 pastDueUnassessed,
+  // 5 reversals, 6–9 levelCounts 0–3.
+  const counts = new Int32Array(groupCount * 10);
+  const weightedLevels = new Float64Array(groupCount); // Σ weight × level (levels, not thirds)
+  const weights = new Float64Array(groupCount); // Σ weight over scored pairs
+  const overdue: { order: number; slot: number; item: OverdueItem }[] = [];
+  const pairCount = index.pairs.length;
+  if (options.partyId === undefined || party >= 0)
+    for (let p = 0; p < pairCount; p++) {
+      if (party >= 0 && index.pairParty[p] !== party) continue;
+      const at = currentEntry(index, p, onKey);
+      const current = at < 0 ? -2 : (index.level[at] as number); // -2 not yet assessed, -1 not applicable
+      const reversed = current >= 0 && earlierPeak(index, p, at, onKey) > current;
+      // Only a pair below full (0–2) can be overdue; only one not yet assessed (-2) past due unassessed.
+      const dueDay = current === 3 || current === -1 ? undefined : pairDueDay(index, p, onDay);
+      const pastDue = dueDay !== undefined && dueDay < onDay;
+      const weight =
+        current >= 0 && options.weights ? weightOf(index.pairs[p] as PairState, options.weights) : 1;
+      for (let s = offsets[p] as number; s < (offsets[p + 1] as number); s++) {
+        const slot = slots[s] as number;
+        const c = slot * 10;
+        counts[c] = (counts[c] as number) + 1;
+        const counter = current === -2 ? 3 : current === -1 ? 2 : 1;
+        counts[c + counter] = (counts[c + counter] as number) + 1;
+        if (current >= 0) {
+          counts[c + 6 + current] = (counts[c + 6 + current] as number) + 1;
+          weightedLevels[slot] = (weightedLevels[slot] as number) + weight * current;
+          weights[slot] = (weights[slot] as number) + weight;
+        }
+        if (reversed) counts[c + 5] = (counts[c + 5] as number) + 1;
+        if (pastDue && current === -2) counts[c + 4] = (counts[c + 4] as number) + 1;
+        else if (pastDue) {
+          const pair = index.pairs[p] as PairState;
+          overdue.push({
+            order: dueDay * pairCount + (index.pairRank[p] as number),
+            slot,
+            item: {
+              commitmentId: pair.commitment.id,
+              partyId: pair.partyId,
+              dueDate: dueText(pair, dueDay),
+              currentLevel: current as 0 | 1 | 2,
+            },
+          });
+        }
       }
     }
+  const groups = new Map<string, ComplianceGroup>();
+  for (let slot = 0; slot < groupCount; slot++) {
+    const c = slot * 10;
+    if (counts[c] === 0) continue;
+    const weight = weights[slot] as number;
+    groups.set(keys[slot] as string, {
+      key: keys[slot] as string,
+      // 100 × Σ(w × level/3) / Σw, computed as 100 × Σ(w × level) / (3 × Σw): one division, no rounding.
+      index: weight > 0 ? (100 * (weightedLevels[slot] as number)) / (3 * weight) : null,
+      pairs: counts[c] as number,
+      assessed: counts[c + 1] as number,
+      notApplicable: counts[c + 2] as number,
+      unassessed: counts[c + 3] as number,
+      overdue: 0,
+      pastDueUnassessed: counts[c + 4] as number,
+      reversals: counts[c + 5] as number,
+      levelCounts: {
+        0: counts[c + 6] as number,
+        1: counts[c + 7] as number,
+        2: counts[c + 8] as number,
+        3: counts[c + 9] as number,
+      },
+      overdueItems: [],
+    });
   }
-  return [...groups.values()]
-    .map(({ weightedScore, weight, ...group }) => ({
-      ...group,
-      index: weight > 0 ? (100 * weightedScore) / weight : null,
-    }))
-    .sort((a, b) => a.key.localeCompare(b.key));
+  overdue.sort((a, b) => a.order - b.order);
+  for (const { slot, item } of overdue) {
+    const group = groups.get(keys[slot] as string) as ComplianceGroup;
+    group.overdueItems.push(item);
+    group.overdue++;
+  }
+  for (const key of options.keys ?? []) if (!groups.has(key)) groups.set(key, emptyGroup(key));
+  return [...groups.values()].sort((a, b) => byText(a.key, b.key));
 }
 
-export interface HistoryPoint {
-  asOf: string;
-  level: Level;
-  reversed: boolean;
+function currentOf(index: AssessmentIndex, p: number, onKey: number): CurrentLevel | null {
+  const at = currentEntry(index, p, onKey);
+  if (at < 0) return null;
+  const assessment = index.entries[at] as ScoringAssessment;
+  const level = index.level[at] as number;
+  const peak = level >= 0 ? earlierPeak(index, p, at, onKey) : -1;
+  return peak > level
+    ? { assessment, reversed: true, reversedFrom: peak as ScoredLevel, reversedTo: level as ScoredLevel }
+    : { assessment, reversed: false };
 }
 
-/** The level history of one pair from the assessments that count, for timelines and sparklines. */
-export function levelHistory(
-  assessments: readonly ScoringAssessment[],
-  commitmentId: string,
-  partyId: string,
-): HistoryPoint[] {
-  const timeline = countingAssessments(
-    assessments.filter((a) => a.commitmentId === commitmentId && a.partyId === partyId),
-  ).sort(byTime);
-  let highest = -1;
-  return timeline.map((a) => {
-    const reversed = a.level !== null && highest > a.level;
-    if (a.level !== null && a.level > highest) highest = a.level;
-    return { asOf: a.asOf, level: a.level, reversed };
-  });
+/** The current assessment of every pair that has one as of a date, keyed by `pairKey`. */
+export function currentLevels(
+  index: AssessmentIndex,
+  asOf: string,
+  partyId?: string,
+): Map<string, CurrentLevel> {
+  const onKey = requireKey(asOf, "asOf");
+  const result = new Map<string, CurrentLevel>();
+  for (const pair of index.pairs) {
+    if (partyId !== undefined && pair.partyId !== partyId) continue;
+    const current = currentOf(index, pair.position, onKey);
+    if (current) result.set(pair.key, current);
+  }
+  return result;
+}
+
+/** Every pair, assessed or not, as of a date: its current assessment, due date, overdue or past due. */
+export function pairStatuses(index: AssessmentIndex, asOf: string, partyId?: string): PairStatus[] {
+  const onDay = requireDay(asOf, "asOf");
+  const onKey = requireKey(asOf, "asOf");
+  const result: PairStatus[] = [];
+  for (const pair of index.pairs) {
+    if (partyId !== undefined && pair.partyId !== partyId) continue;
+    const current = currentOf(index, pair.position, onKey);
+    const dueDay = pairDueDay(index, pair.position, onDay);
+    const pastDue = dueDay !== undefined && dueDay < onDay;
+    const level = current ? current.assessment.level : undefined;
+    result.push({
+      key: pair.key,
+      commitmentId: pair.commitment.id,
+      partyId: pair.partyId,
+      current,
+      dueDate: dueDay === undefined ? null : dueText(pair, dueDay),
+      overdue: pastDue && (level === 0 || level === 1 || level === 2),
+      pastDueUnassessed: pastDue && current === null,
+    });
+  }
+  return result;
 }

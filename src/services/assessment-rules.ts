@@ -1,4 +1,4 @@
-import { validateNewAssessment } from "../domain/assessment-rules.js";
+import { validateNewAssessment } from "../domain/compliance.js";
 import { assessmentsOfCommitments } from "../store/compliance-queries.js";
 import type { Db } from "../store/database.js";
 import type { FieldIssue } from "../store/errors.js";

@@ -1,4 +1,4 @@
-import { computeCompliance, currentLevels, levelHistory } from "../domain/compliance.js";
+import { computeCompliance, levelHistory, pairStatuses } from "../domain/compliance.js";
 import type { Db } from "../store/database.js";
 import { repositories, type StoredRecord } from "../store/repository.js";
 import { checkAsOf, scoringData } from "./compliance.js";
@@ -9,23 +9,19 @@ const everything = { limit: 500 };
 /** Per obligor of each commitment: its level as of a date and the history behind it (for sparklines). */
 async function obligationsOf(db: Db, processId: string, asOf: string) {
   const data = await scoringData(db, processId);
-  const current = currentLevels(data.index, asOf);
-  const overdue = new Map(
-    computeCompliance(data.index, { asOf, groupBy: "process" })
-      .flatMap((group) => group.overdueItems)
-      .map((item) => [`${item.commitmentId}|${item.partyId}`, item.dueDate]),
-  );
+  const statuses = new Map(pairStatuses(data.index, asOf).map((status) => [status.key, status]));
   return (commitment: StoredRecord<"commitments">) =>
     commitment.obligorPartyIds.map((partyId) => {
-      const entry = current.get(`${commitment.id}|${partyId}`);
+      const status = statuses.get(`${commitment.id}|${partyId}`);
+      const current = status?.current ?? undefined;
       return {
         partyId,
-        level: entry ? entry.assessment.level : undefined,
-        assessmentId: entry?.assessment.id,
-        assessedOn: entry?.assessment.asOf,
-        reversed: entry?.reversed ?? false,
-        overdueSince: overdue.get(`${commitment.id}|${partyId}`),
-        history: levelHistory(data.assessments, commitment.id, partyId).filter((point) => point.asOf <= asOf),
+        level: current ? current.assessment.level : undefined,
+        assessmentId: current?.assessment.id,
+        assessedOn: current?.assessment.asOf,
+        reversed: current?.reversed ?? false,
+        overdueSince: status?.overdue ? (status.dueDate ?? undefined) : undefined,
+        history: levelHistory(data.index, commitment.id, partyId, asOf),
       };
     });
 }
