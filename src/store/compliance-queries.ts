@@ -31,7 +31,8 @@ const assessmentColumns = {
   level: assessments.level,
   supersedesId: assessments.supersedesId,
   reviewState: assessments.reviewState,
-  createdAt: sql<string>`to_char(${assessments.createdAt} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`,
+  // Milliseconds, as the export and the API write createdAt, so a reproduction from the export orders ties alike.
+  createdAt: sql<string>`to_char(${assessments.createdAt} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`,
 };
 
 type AssessmentRow = {
