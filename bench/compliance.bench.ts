@@ -10,17 +10,7 @@ import {
   type ScoringAssessment,
   type ScoringCommitment,
 } from "../src/domain/compliance.js";
-
-/** Deterministic pseudo-random numbers in [0, 1) (mulberry32), so every run scores the same data. */
-function random(seed: number) {
-  let state = seed;
-  return () => {
-    state = (state + 0x6d2b79f5) | 0;
-    let t = Math.imul(state ^ (state >>> 15), 1 | state);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom } from "../src/test-support/random.js";
 
 const parties = ["p1", "p2", "p3", "p4", "p5"];
 const categories = [
@@ -50,7 +40,7 @@ function deadlineOf(c: number): ScoringCommitment["deadline"] {
  * 3% unconfirmed, and 1% corrections that supersede the previous month's assessment.
  */
 export function syntheticScoringData(commitmentCount = 10_000, months = 120) {
-  const next = random(42);
+  const next = seededRandom(42);
   const commitments: ScoringCommitment[] = [];
   const assessments: ScoringAssessment[] = [];
   for (let c = 0; c < commitmentCount; c++) {

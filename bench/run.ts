@@ -1,6 +1,5 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { sql } from "drizzle-orm";
@@ -9,6 +8,7 @@ import { complianceIndex, scoringData } from "../src/services/compliance.js";
 import { type Database, openDatabase } from "../src/store/database.js";
 import { migrate } from "../src/store/migrate.js";
 import { type NewRecord, repositories } from "../src/store/repository.js";
+import { freePort, waitForHealth } from "../src/test-support/net.js";
 import { findPostgresBin, startPostgresCluster } from "../src/test-support/postgres-cluster.js";
 import { benchCompliance } from "./compliance.bench.js";
 
@@ -18,14 +18,6 @@ const record = (target: string, measure: string, value: string) => {
   results.push({ target, measure, value });
   console.error(`  ${target.padEnd(11)} ${measure.padEnd(58)} ${value}`);
 };
-
-const freePort = () =>
-  new Promise<number>((resolve) => {
-    const server = createServer().listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === "object" && address ? address.port : 0));
-    });
-  });
 
 /** Milliseconds from spawning `peacetrack serve` to the first answered GET /api/health. */
 async function timeToFirstAnswer(env: NodeJS.ProcessEnv): Promise<number> {
@@ -40,15 +32,8 @@ async function timeToFirstAnswer(env: NodeJS.ProcessEnv): Promise<number> {
     },
   );
   try {
-    while (performance.now() - start < 120_000) {
-      try {
-        if ((await fetch(`http://127.0.0.1:${port}/api/health`)).ok) return performance.now() - start;
-      } catch {
-        // not listening yet
-      }
-      await new Promise((r) => setTimeout(r, 20));
-    }
-    throw new Error("serve did not answer within 120 s");
+    await waitForHealth(port, { timeoutMs: 120_000, intervalMs: 20 });
+    return performance.now() - start;
   } finally {
     const exited = new Promise((r) => child.once("exit", r));
     child.kill("SIGTERM");

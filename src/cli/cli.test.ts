@@ -1,9 +1,9 @@
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import { freePort, waitForHealth } from "../test-support/net.js";
 
 const bin = join(import.meta.dirname, "../../bin/peacetrack.js");
 const folder = mkdtempSync(join(tmpdir(), "peacetrack-cli-"));
@@ -17,14 +17,6 @@ afterAll(() => {
 const run = (...args: string[]) =>
   spawnSync(process.execPath, [bin, ...args], { env, encoding: "utf8", timeout: 120_000 });
 
-const freePort = () =>
-  new Promise<number>((resolve) => {
-    const server = createServer().listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === "object" && address ? address.port : 0));
-    });
-  });
-
 function serve(port: number) {
   const child = spawn(process.execPath, [bin, "serve", "--port", String(port), "--host", "127.0.0.1"], {
     env,
@@ -36,19 +28,6 @@ function serve(port: number) {
   });
   const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
   return { child, exited, output: () => output };
-}
-
-async function waitForHealth(port: number, deadline = Date.now() + 60_000): Promise<unknown> {
-  while (Date.now() < deadline) {
-    try {
-      const response = await fetch(`http://127.0.0.1:${port}/api/health`);
-      if (response.ok) return response.json();
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error("the server did not answer in time");
 }
 
 describe("peacetrack command", () => {

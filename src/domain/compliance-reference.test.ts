@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { seededRandom } from "../test-support/random.js";
 import {
   buildAssessmentIndex,
   type ComplianceGroup,
@@ -120,18 +121,8 @@ function reference(
     .sort((a, b) => (a.key < b.key ? -1 : 1));
 }
 
-function random(seed: number) {
-  let state = seed;
-  return () => {
-    state = (state + 0x6d2b79f5) | 0;
-    let t = Math.imul(state ^ (state >>> 15), 1 | state);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 function randomData(seed: number) {
-  const next = random(seed);
+  const next = seededRandom(seed);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(next() * list.length)] as T;
   const date = () =>
     new Date(Date.UTC(2020, 0, 1) + Math.floor(next() * 1000) * 86_400_000).toISOString().slice(0, 10);

@@ -13,34 +13,28 @@ export type AgreementWithText = StoredRecord<"agreements"> & {
   commitments: StoredRecord<"commitments">[];
 };
 
-const everything = { limit: 500 };
-
 /** An agreement with every version's text of every provision, for side-by-side reading. */
 export async function getAgreementWithText(db: Db, id: string): Promise<AgreementWithText> {
   const agreement = await getRecord(db, "agreements", id);
   const [versions, provisions] = await Promise.all([
-    repositories.agreementVersions.list(db, { ...everything, filters: { agreementId: id } }),
-    repositories.provisions.list(db, { ...everything, filters: { agreementId: id } }),
+    repositories.agreementVersions.all(db, { filters: { agreementId: id } }),
+    repositories.provisions.all(db, { filters: { agreementId: id } }),
   ]);
-  const provisionIds = provisions.items.map((p) => p.id);
+  const provisionIds = provisions.map((p) => p.id);
   const texts = (
     await Promise.all(
-      provisionIds.map((provisionId) =>
-        repositories.provisionTexts.list(db, { ...everything, filters: { provisionId } }),
-      ),
+      provisionIds.map((provisionId) => repositories.provisionTexts.all(db, { filters: { provisionId } })),
     )
-  ).flatMap((page) => page.items);
+  ).flat();
   const commitments = (
     await Promise.all(
-      provisionIds.map((provisionId) =>
-        repositories.commitments.list(db, { ...everything, filters: { provisionId } }),
-      ),
+      provisionIds.map((provisionId) => repositories.commitments.all(db, { filters: { provisionId } })),
     )
-  ).flatMap((page) => page.items);
+  ).flat();
   return {
     ...agreement,
-    versions: versions.items.sort((a, b) => a.sortOrder - b.sortOrder || a.id.localeCompare(b.id)),
-    provisions: provisions.items
+    versions: versions.sort((a, b) => a.sortOrder - b.sortOrder || a.id.localeCompare(b.id)),
+    provisions: provisions
       .sort((a, b) => compareProvisionPaths(a.path, b.path))
       .map((provision) => ({
         ...provision,

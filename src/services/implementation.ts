@@ -4,8 +4,6 @@ import { repositories, type StoredRecord } from "../store/repository.js";
 import { checkAsOf, scoringData } from "./compliance.js";
 import { getRecord } from "./records.js";
 
-const everything = { limit: 500 };
-
 /** Per obligor of each commitment: its level as of a date and the history behind it (for sparklines). */
 async function obligationsOf(db: Db, processId: string, asOf: string) {
   const data = await scoringData(db, processId);
@@ -30,14 +28,12 @@ async function obligationsOf(db: Db, processId: string, asOf: string) {
 export async function agreementImplementation(db: Db, agreementId: string, asOfParam?: string) {
   const asOf = checkAsOf(asOfParam);
   const agreement = await getRecord(db, "agreements", agreementId);
-  const provisions = await repositories.provisions.list(db, { ...everything, filters: { agreementId } });
+  const provisions = await repositories.provisions.all(db, { filters: { agreementId } });
   const commitments = (
     await Promise.all(
-      provisions.items.map((p) =>
-        repositories.commitments.list(db, { ...everything, filters: { provisionId: p.id } }),
-      ),
+      provisions.map((p) => repositories.commitments.all(db, { filters: { provisionId: p.id } })),
     )
-  ).flatMap((page) => page.items);
+  ).flat();
   const obligations = await obligationsOf(db, agreement.processId, asOf);
   return {
     agreementId,
@@ -58,13 +54,13 @@ export async function commitmentDetail(db: Db, id: string, asOfParam?: string) {
     ? await repositories.meetings.get(db, commitment.meetingId)
     : undefined;
   const [assessments, interpretations, provisionReadings] = await Promise.all([
-    repositories.assessments.list(db, { ...everything, filters: { commitmentId: id } }),
-    repositories.interpretations.list(db, { ...everything, filters: { commitmentId: id } }),
+    repositories.assessments.all(db, { filters: { commitmentId: id } }),
+    repositories.interpretations.all(db, { filters: { commitmentId: id } }),
     provision
-      ? repositories.interpretations.list(db, { ...everything, filters: { provisionId: provision.id } })
-      : Promise.resolve({ items: [] }),
+      ? repositories.interpretations.all(db, { filters: { provisionId: provision.id } })
+      : Promise.resolve([]),
   ]);
-  const supersededIds = new Set(assessments.items.map((a) => a.supersedesId).filter(Boolean));
+  const supersededIds = new Set(assessments.map((a) => a.supersedesId).filter(Boolean));
   const obligations = await obligationsOf(db, commitment.processId, asOf);
   const seen = new Set<string>();
   return {
@@ -74,10 +70,10 @@ export async function commitmentDetail(db: Db, id: string, asOfParam?: string) {
     agreement,
     meeting,
     obligations: obligations(commitment),
-    assessments: assessments.items
+    assessments: assessments
       .sort((a, b) => a.asOf.localeCompare(b.asOf) || a.createdAt.localeCompare(b.createdAt))
       .map((a) => ({ ...a, superseded: supersededIds.has(a.id) })),
-    interpretations: [...interpretations.items, ...provisionReadings.items].filter(
+    interpretations: [...interpretations, ...provisionReadings].filter(
       (i) => !seen.has(i.id) && seen.add(i.id),
     ),
   };

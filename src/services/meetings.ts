@@ -3,8 +3,6 @@ import type { Db } from "../store/database.js";
 import { repositories, type StoredRecord } from "../store/repository.js";
 import { getRecord } from "./records.js";
 
-const all = { limit: 500 };
-
 /** Every name of a place, none first by preference: the order is the data file's. */
 export const allNames = (place: StoredRecord<"places"> | undefined) =>
   place
@@ -17,30 +15,15 @@ export const allNames = (place: StoredRecord<"places"> | undefined) =>
 /** A meeting with the commitments it created. */
 export async function getMeetingWithCommitments(db: Db, id: string) {
   const meeting = await getRecord(db, "meetings", id);
-  const commitments = await repositories.commitments.list(db, { ...all, filters: { meetingId: id } });
-  return { ...meeting, commitments: commitments.items };
+  const commitments = await repositories.commitments.all(db, { filters: { meetingId: id } });
+  return { ...meeting, commitments };
 }
 
 /** A format with its meetings, newest first. */
 export async function getFormatWithMeetings(db: Db, id: string) {
   const format = await getRecord(db, "formats", id);
-  const meetings = await repositories.meetings.list(db, { ...all, filters: { formatId: id } });
-  return { ...format, meetings: meetings.items };
-}
-
-async function allMeetings(db: Db, processId: string | undefined) {
-  const meetings: StoredRecord<"meetings">[] = [];
-  let cursor: string | undefined;
-  do {
-    const page = await repositories.meetings.list(db, {
-      ...all,
-      cursor,
-      filters: processId ? { processId } : {},
-    });
-    meetings.push(...page.items);
-    cursor = page.nextCursor ?? undefined;
-  } while (cursor);
-  return meetings;
+  const meetings = await repositories.meetings.all(db, { filters: { formatId: id } });
+  return { ...format, meetings };
 }
 
 /**
@@ -51,7 +34,9 @@ export async function meetingsCalendar(
   db: Db,
   options: { processId?: string; baseUrl: string },
 ): Promise<string> {
-  const meetings = await allMeetings(db, options.processId);
+  const meetings = await repositories.meetings.all(db, {
+    filters: options.processId ? { processId: options.processId } : {},
+  });
   const placeIds = [...new Set(meetings.map((m) => m.placeId).filter((id): id is string => !!id))];
   const places = new Map((await repositories.places.getMany(db, placeIds)).map((p) => [p.id, p]));
   const calendar = ical({

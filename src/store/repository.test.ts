@@ -165,4 +165,14 @@ describeEachDatabase("repositories", (open) => {
     expect(await repositories.incidents.count(database.db)).toBe(before);
     expect(await repositories.incidents.get(database.db, "ok1")).toBeUndefined();
   });
+
+  it("reads every matching record across pages with all()", async () => {
+    const many = Array.from({ length: 520 }, (_, i) =>
+      incident(`many-${i}`, "2024-06-01", { monitoringType: "blockade" }),
+    );
+    await repositories.incidents.insertMany(database.db, many, "tester");
+    const found = await repositories.incidents.all(database.db, { filters: { monitoringType: "blockade" } });
+    expect(found).toHaveLength(520);
+    expect(new Set(found.map((i) => i.id)).size).toBe(520);
+  });
 });

@@ -115,6 +115,18 @@ export function createRepository<E extends EntityName>(name: E) {
     return or(beyond(sortColumn, sortValue), and(eq(sortColumn, sortValue), beyond(table.id, id))) as SQL;
   }
 
+  /** Every record the query matches, page by page; for reads whose size is bounded by one parent. */
+  async function all(db: Db, query: Omit<ListQuery, "cursor" | "limit"> = {}): Promise<StoredRecord<E>[]> {
+    const items: StoredRecord<E>[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await list(db, { ...query, cursor, limit: 500 });
+      items.push(...page.items);
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor);
+    return items;
+  }
+
   async function get(db: Db, id: string): Promise<StoredRecord<E> | undefined> {
     const rows = (await db
       .select()
@@ -244,7 +256,7 @@ export function createRepository<E extends EntityName>(name: E) {
     });
   }
 
-  return { name, list, get, getMany, count, create, insertMany, update, remove };
+  return { name, list, all, get, getMany, count, create, insertMany, update, remove };
 }
 
 export type Repository<E extends EntityName> = ReturnType<typeof createRepository<E>>;

@@ -1,31 +1,13 @@
 import { compareProvisionPaths } from "../../domain/agreements.js";
 import { complianceMethod, computeCompliance, currentLevels } from "../../domain/compliance.js";
 import type { Db } from "../../store/database.js";
-import { repositories, type StoredRecord } from "../../store/repository.js";
+import { repositories } from "../../store/repository.js";
 import { getAgreementWithText } from "../agreements.js";
 import { checkAsOf, scoringData } from "../compliance.js";
 import { allNames } from "../meetings.js";
 import { getRecord } from "../records.js";
 import { packageVersion } from "../version.js";
 import type { AgreementSection, ChangeRow, IncidentRow, Level, ObligationRow, ReportModel } from "./model.js";
-
-const everything = { limit: 500 };
-
-async function allOf<E extends "parties" | "agreements" | "places" | "assessments" | "incidents">(
-  db: Db,
-  name: E,
-  filters: Record<string, string>,
-  range: { from?: string; to?: string } = {},
-): Promise<StoredRecord<E>[]> {
-  const items: StoredRecord<E>[] = [];
-  let cursor: string | undefined;
-  do {
-    const page = await repositories[name].list(db, { ...everything, ...range, cursor, filters });
-    items.push(...(page.items as StoredRecord<E>[]));
-    cursor = page.nextCursor ?? undefined;
-  } while (cursor);
-  return items;
-}
 
 /** Gathers everything the implementation report shows, as of a date and, optionally, since another. */
 export async function buildReportModel(
@@ -36,7 +18,7 @@ export async function buildReportModel(
   const since = options.since && options.since < asOf ? options.since : undefined;
   const process = await getRecord(db, "processes", options.processId);
   const data = await scoringData(db, options.processId);
-  const parties = await allOf(db, "parties", { processId: options.processId });
+  const parties = await repositories.parties.all(db, { filters: { processId: options.processId } });
   const partyName = (id: string) => parties.find((p) => p.id === id)?.shortName ?? id;
 
   const now = computeCompliance(data.index, { asOf, groupBy: "party" });
@@ -92,9 +74,9 @@ export async function buildReportModel(
     };
   };
 
-  const agreements = (await allOf(db, "agreements", { processId: options.processId })).sort((a, b) =>
-    (a.signedOn ?? "").localeCompare(b.signedOn ?? ""),
-  );
+  const agreements = (
+    await repositories.agreements.all(db, { filters: { processId: options.processId } })
+  ).sort((a, b) => (a.signedOn ?? "").localeCompare(b.signedOn ?? ""));
   const sections: AgreementSection[] = [];
   for (const agreement of agreements) {
     if (agreement.signedOn && agreement.signedOn > asOf) continue;
@@ -146,14 +128,16 @@ export async function buildReportModel(
     }
     changes.sort((a, b) => a.date.localeCompare(b.date));
     const places = new Map(
-      (await allOf(db, "places", { processId: options.processId })).map((p) => [p.id, p]),
+      (await repositories.places.all(db, { filters: { processId: options.processId } })).map((p) => [
+        p.id,
+        p,
+      ]),
     );
-    for (const incident of await allOf(
-      db,
-      "incidents",
-      { processId: options.processId },
-      { from: since, to: asOf },
-    )) {
+    for (const incident of await repositories.incidents.all(db, {
+      filters: { processId: options.processId },
+      from: since,
+      to: asOf,
+    })) {
       incidents.push({
         date: incident.startDate,
         title: incident.title,
