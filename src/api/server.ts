@@ -1,15 +1,23 @@
+import { randomUUID } from "node:crypto";
 import { existsSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import fastifyStatic from "@fastify/static";
 import fastifySwagger from "@fastify/swagger";
 import fastifySwaggerUi from "@fastify/swagger-ui";
-import Fastify, { type FastifyRequest } from "fastify";
+import Fastify, { type FastifyRequest, type FastifyServerOptions } from "fastify";
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from "fastify-type-provider-zod";
 import type { Actor } from "../services/records.js";
 import { packageVersion } from "../services/version.js";
 import type { Database } from "../store/database.js";
 import { handleError, handleNotFound } from "./errors.js";
+import {
+  clientErrorHandler,
+  type RateLimitSetting,
+  rateLimitFromEnv,
+  registerHardening,
+  serverLimits,
+} from "./hardening.js";
 import { registerImplementationRoutes } from "./routes/implementation.js";
 import { registerNegotiationRoutes } from "./routes/negotiation.js";
 import { registerReadingRoutes } from "./routes/reading.js";
@@ -24,17 +32,44 @@ export interface ServerOptions {
   database: Database;
   /** The built web app; the server answers API requests only where it is missing. */
   webFolder?: string;
-  logger?: boolean;
+  /** Structured request logs (pino): off, on at a level, or into a given stream (tests read it). */
+  logger?: boolean | { level?: string; stream?: NodeJS.WritableStream };
+  /** Requests per client per minute; false turns the limit off. Default: PEACETRACK_RATE_LIMIT or 600. */
+  rateLimit?: RateLimitSetting | false;
+}
+
+function loggerOptions(logger: ServerOptions["logger"]): FastifyServerOptions["logger"] {
+  if (!logger) return false;
+  const options = logger === true ? {} : logger;
+  return {
+    level: options.level ?? process.env.LOG_LEVEL ?? "info",
+    ...(options.stream ? { stream: options.stream } : {}),
+    redact: ["req.headers.authorization", "req.headers.cookie"],
+  };
 }
 
 /** Until accounts arrive, writes through the API are attributed to the API itself. */
 const apiActor: RequestActor = () => ({ id: "api" });
 
-export async function buildServer({ database, webFolder = defaultWebFolder, logger = false }: ServerOptions) {
-  const app = Fastify({ logger, bodyLimit: 5 * 1024 * 1024 });
+export async function buildServer({
+  database,
+  webFolder = defaultWebFolder,
+  logger = false,
+  rateLimit = rateLimitFromEnv(),
+}: ServerOptions) {
+  const app = Fastify({
+    ...serverLimits,
+    logger: loggerOptions(logger),
+    genReqId: () => randomUUID(),
+    // A request id from outside is not trusted: ours is echoed in x-request-id and logged.
+    requestIdHeader: false,
+    clientErrorHandler,
+    frameworkErrors: (error, request, reply) => handleError(error, request, reply),
+  });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(handleError);
+  await registerHardening(app, rateLimit);
 
   await app.register(fastifySwagger, {
     openapi: {

@@ -17,7 +17,11 @@ program
   .command("serve")
   .description("migrate, load the demo data on first start, and serve the API and web app")
   .option("-p, --port <port>", "port to listen on (default: PORT or 3000)")
-  .option("--host <host>", "address to listen on", process.env.HOST ?? "0.0.0.0")
+  .option(
+    "--host <host>",
+    "address to listen on (0.0.0.0 for every interface: see the README before exposing it)",
+    process.env.HOST ?? "127.0.0.1",
+  )
   .option("--no-demo", "do not load the demo data into an empty database")
   .action(serveCommand);
 

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { Id, IsoDate, LanguageTag, Sources } from "./common.js";
+import { Id, IsoDate, IsoDateTime, LanguageTag, Sources, WebUrl } from "./common.js";
 import { StatusChange } from "./negotiation.js";
 
 export const agreementKinds = [
@@ -19,7 +19,7 @@ export const Agreement = z.object({
   kind: z.enum(agreementKinds),
   signedOn: IsoDate.optional(),
   /** When it took effect, if that differs from signature (the 2020 ceasefire: 00:00 Moscow time, 10 Nov). */
-  effectiveAt: z.iso.datetime({ offset: true }).optional(),
+  effectiveAt: IsoDateTime.optional(),
   signatoryPartyIds: z.array(Id).default([]),
   signatoryPersonIds: z.array(Id).default([]),
   guarantorPartyIds: z.array(Id).default([]),
@@ -40,7 +40,7 @@ export const AgreementVersion = z.object({
   publisher: z.string().min(1).max(300),
   language: LanguageTag,
   publishedOn: IsoDate.optional(),
-  sourceUrl: z.url().optional(),
+  sourceUrl: WebUrl.optional(),
   preamble: z.string().max(20000).default(""),
   /** False when only part of the text could be found; the gap is stated, never filled in. */
   complete: z.boolean().default(true),

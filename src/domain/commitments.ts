@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { Id, IsoDate, Sources } from "./common.js";
+import { Id, IsoDate, Sources, WebUrl } from "./common.js";
 
 export const Deadline = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("none") }),
@@ -44,7 +44,7 @@ export const levelNames = ["not_initiated", "minimal", "intermediate", "full"] a
 export const EvidenceLink = z.object({
   kind: z.enum(["incident", "document", "access_observation", "meeting", "source"]),
   id: Id.optional(),
-  url: z.url().optional(),
+  url: WebUrl.optional(),
   quote: z.string().max(4000).optional(),
   note: z.string().max(2000).optional(),
 });

@@ -8,8 +8,17 @@ export const Id = z
   .regex(/^[A-Za-z0-9][A-Za-z0-9._:-]*$/, "ids are letters, digits and . _ : - only");
 export type Id = z.infer<typeof Id>;
 
-export const IsoDate = z.iso.date();
-export const IsoDateTime = z.iso.datetime({ offset: true });
+/** Year 0000 passes ISO 8601 but PostgreSQL has no year zero: dates run from 0001 to 9999. */
+const notYearZero = (value: string) => !value.startsWith("0000");
+const yearZeroMessage = "years run from 0001 to 9999 (there is no year 0000)";
+export const IsoDate = z.iso.date().refine(notYearZero, yearZeroMessage);
+export const IsoDateTime = z.iso.datetime({ offset: true }).refine(notYearZero, yearZeroMessage);
+
+/**
+ * An address a reader can open: http or https only. A javascript:, data: or file: link in a record
+ * would run, or reach the reader's own files, from the platform's origin.
+ */
+export const WebUrl = z.url({ protocol: /^https?$/, error: "an http:// or https:// address" }).max(2000);
 export const LanguageTag = z
   .string()
   .regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, "a BCP 47 language tag such as en, hy, az, ru");
@@ -31,7 +40,7 @@ export const Names = z.array(LocalizedName).min(1);
 export const SourceRef = z
   .object({
     documentId: Id.optional(),
-    url: z.url().optional(),
+    url: WebUrl.optional(),
     title: z.string().max(500).optional(),
     publisher: z.string().max(300).optional(),
     publishedOn: IsoDate.optional(),

@@ -9,11 +9,13 @@ const on = (
   supersedesId?: string,
   partyId = "armenia",
   commitmentId = "c1",
+  asOf = "2022-06-01",
 ): ExistingAssessment => ({
   id,
   commitmentId,
   partyId,
   supersedesId,
+  asOf,
 });
 
 describe("validateNewAssessment", () => {
@@ -155,5 +157,25 @@ describe("validateNewAssessment", () => {
     expect(issue?.message).toBe(
       'superseding "x" would make a cycle of corrections: "(new)" → "x" → "y" → "x"',
     );
+  });
+});
+
+describe("a correction's date", () => {
+  it("refuses a correction dated before the assessment it corrects, and accepts one on the same day", () => {
+    const existing = [on("a1", undefined, "armenia", "c1", "2023-01-01")];
+    const [issue] = validateNewAssessment(
+      { ...base, asOf: "2022-12-31", supersedesId: "a1" },
+      commitment,
+      existing,
+      today,
+    );
+    expect(issue).toEqual({
+      field: "supersedesId",
+      message:
+        'a correction is dated on or after what it corrects: "a1" is as of 2023-01-01, this one as of 2022-12-31',
+    });
+    expect(
+      validateNewAssessment({ ...base, asOf: "2023-01-01", supersedesId: "a1" }, commitment, existing, today),
+    ).toEqual([]);
   });
 });

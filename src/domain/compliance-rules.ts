@@ -18,7 +18,10 @@ export interface NewAssessmentInput {
   supersedesId?: string | undefined;
 }
 
-export type ExistingAssessment = Pick<ScoringAssessment, "id" | "commitmentId" | "partyId" | "supersedesId">;
+export type ExistingAssessment = Pick<
+  ScoringAssessment,
+  "id" | "commitmentId" | "partyId" | "supersedesId" | "asOf"
+>;
 
 const scale = "0 not initiated, 1 minimal, 2 intermediate, 3 full, or null for not applicable";
 const quoted = (ids: readonly string[]) => ids.map((id) => `"${id}"`).join(" → ");
@@ -26,8 +29,8 @@ const quoted = (ids: readonly string[]) => ids.map((id) => `"${id}"`).join(" →
 /**
  * The rules a new assessment must keep beyond its shape, checked before it is written: the party is an
  * obligor of the commitment, the level is on the scale, the as-of date is a date and not after `today`,
- * and a correction (supersedesId) names an existing assessment of the same commitment and party that
- * nothing supersedes yet, without closing a cycle. Returns every issue found; empty when it may be written.
+ * and a correction (supersedesId) names an existing assessment of the same commitment and party, dated
+ * on or before it, that nothing supersedes yet, without closing a cycle. Returns every issue found; empty when it may be written.
  * `existing`: the assessments already on record for the commitment, in any review state.
  */
 export function validateNewAssessment(
@@ -77,6 +80,10 @@ function supersessionIssue(
     return `there is no assessment "${targetId}" of commitment "${assessment.commitmentId}" to supersede`;
   if (target.commitmentId !== assessment.commitmentId || target.partyId !== assessment.partyId)
     return `assessment "${targetId}" judges another commitment or party (commitment "${target.commitmentId}", party "${target.partyId}"); a correction must judge the same commitment ("${assessment.commitmentId}") and party ("${assessment.partyId}")`;
+  // A correction takes effect from its own date; dated earlier, it would rewrite a past the corrected
+  // assessment never spoke of.
+  if (assessment.asOf < target.asOf)
+    return `a correction is dated on or after what it corrects: "${targetId}" is as of ${target.asOf}, this one as of ${assessment.asOf}`;
   // Down the chain (what the target corrects, and so on): reaching the new assessment, or any assessment
   // twice, means the corrections would go round in a circle.
   const chain = [assessment.id ?? "(new)", targetId];

@@ -68,17 +68,40 @@ export function createSchema<E extends EntityName>(name: E) {
 /**
  * What a caller may send when updating: any subset of fields. zod's own partial() would still
  * fill defaults in and so overwrite fields the caller never sent; the defaults are unwrapped first.
+ * An optional field sent as null is cleared (an incident's end date that turned out wrong).
  */
 export function patchSchema<E extends EntityName>(name: E) {
   const shape = (entitySchemas[name] as z.ZodObject).shape;
+  const patchField = (field: z.ZodType): z.ZodType => {
+    if (field instanceof z.ZodDefault) return (field.unwrap() as z.ZodType).optional();
+    if (field instanceof z.ZodOptional) return (field.unwrap() as z.ZodType).nullable().optional();
+    return field.optional();
+  };
   const optionalShape = Object.fromEntries(
-    Object.entries(shape).map(([key, field]) => [
-      key,
-      (field instanceof z.ZodDefault ? (field.unwrap() as z.ZodType) : (field as z.ZodType)).optional(),
-    ]),
+    Object.entries(shape).map(([key, field]) => [key, patchField(field as z.ZodType)]),
   );
   return z.object(optionalShape).extend({ reviewState: ReviewState.optional() });
 }
+
+/**
+ * Lists return summaries: fields that can be long (a document's full text, up to 2 MB) are left out
+ * and replaced by a short excerpt, so a page of 500 items stays small. The detail route has it all.
+ */
+export const summaryOmits: { [E in EntityName]?: readonly (keyof EntityData<E> & string)[] } = {
+  documents: ["text"],
+};
+export const summaryExtras: { [E in EntityName]?: z.ZodRawShape } = {
+  documents: {
+    excerpt: z.string().describe("the first 300 characters of the text"),
+    textLength: z.number().int().describe("length of the full text, in characters"),
+  },
+};
+export const excerptLength = 300;
+
+export type DocumentSummaryExtras = { excerpt: string; textLength: number };
+export type EntitySummary<E extends EntityName> = E extends "documents"
+  ? Omit<EntityData<E>, "text"> & DocumentSummaryExtras
+  : EntityData<E>;
 
 export const RecordEnvelope = z.object({
   id: Id,

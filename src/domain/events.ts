@@ -1,5 +1,14 @@
 import { z } from "zod";
-import { GeoPrecision, Id, IsoDate, Sources, TimePrecision, VerificationStatus } from "./common.js";
+import {
+  GeoPrecision,
+  Id,
+  IsoDate,
+  IsoDateTime,
+  Sources,
+  TimePrecision,
+  VerificationStatus,
+  WebUrl,
+} from "./common.js";
 
 /** ACLED's event types, kept verbatim so rows round-trip. */
 export const acledEventTypes = [
@@ -103,7 +112,7 @@ export const Document = z.object({
   title: z.string().min(1).max(1000),
   publisher: z.string().max(300).default(""),
   authorPartyId: Id.optional(),
-  url: z.url().optional(),
+  url: WebUrl.optional(),
   language: z.string().max(20).default("en"),
   /** null when the source carries no machine-readable date; never guessed. */
   publishedOn: IsoDate.nullable().default(null),
@@ -113,7 +122,7 @@ export const Document = z.object({
     .string()
     .regex(/^[0-9a-f]{64}$/)
     .optional(),
-  receivedAt: z.iso.datetime({ offset: true }).optional(),
+  receivedAt: IsoDateTime.optional(),
   duplicateClusterId: z.string().max(120).optional(),
   sourceNote: z.string().max(2000).default(""),
 });

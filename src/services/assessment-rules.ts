@@ -6,7 +6,9 @@ import { type NewRecord, repositories } from "../store/repository.js";
 
 /**
  * Checks a batch of new assessments against their commitments and the assessments already on
- * record (and those earlier in the batch): obligor, scale, as-of date, supersession.
+ * record (and those earlier in the batch): obligor, scale, as-of date, supersession. Two corrections
+ * of one assessment racing each other both pass here; the unique index on supersedes_id refuses the
+ * second.
  */
 export async function checkAssessments(
   db: Db,
@@ -14,8 +16,9 @@ export async function checkAssessments(
   today: string,
 ): Promise<FieldIssue[]> {
   const commitmentIds = [...new Set(batch.map((a) => a.commitmentId))];
+  // Locked FOR SHARE: a concurrent change of the obligors waits for this write, then sees it.
   const commitments = new Map(
-    (await repositories.commitments.getMany(db, commitmentIds)).map((c) => [c.id, c]),
+    (await repositories.commitments.getMany(db, commitmentIds, { lock: "share" })).map((c) => [c.id, c]),
   );
   const known = await assessmentsOfCommitments(db, commitmentIds);
   const issues: FieldIssue[] = [];

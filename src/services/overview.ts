@@ -10,7 +10,7 @@ export async function processOverview(db: Db, processId: string) {
     repositories.agreements.list(db, { ...byProcess, limit: 200 }),
     repositories.parties.list(db, { ...byProcess, limit: 200 }),
     repositories.incidents.list(db, { ...byProcess, limit: 10 }),
-    repositories.documents.list(db, { ...byProcess, limit: 10 }),
+    repositories.documents.listSummaries(db, { ...byProcess, limit: 10 }),
   ]);
   const counted = [
     "parties",

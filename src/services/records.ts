@@ -2,8 +2,14 @@ import type { z } from "zod";
 import { appendOnlyEntities, createSchema, type EntityName, patchSchema } from "../domain/entities.js";
 import type { Db } from "../store/database.js";
 import { NotFoundError, ValidationError } from "../store/errors.js";
-import { type ListQuery, type NewRecord, repositories, type StoredRecord } from "../store/repository.js";
-import { prepareRecords } from "./rules.js";
+import {
+  inTransaction,
+  type ListQuery,
+  type NewRecord,
+  repositories,
+  type StoredRecord,
+} from "../store/repository.js";
+import { prepareRecords, takeRuleLocks } from "./rules.js";
 
 /** Who is acting, as recorded in every created/updated field and every event. */
 export interface Actor {
@@ -20,6 +26,7 @@ function parseOrThrow<T>(schema: z.ZodType<T>, body: unknown, what: string): T {
   return parsed.data;
 }
 
+/** Creates a record: its rules and its write in one transaction. */
 export async function createRecord<E extends EntityName>(
   db: Db,
   name: E,
@@ -27,10 +34,28 @@ export async function createRecord<E extends EntityName>(
   actor: Actor,
 ): Promise<StoredRecord<E>> {
   const record = parseOrThrow(createSchema(name), body, `${name} record`) as NewRecord<E>;
-  const [prepared] = await prepareRecords(db, name, [record]);
-  return repositories[name].create(db, prepared as NewRecord<E>, actor.id);
+  return inTransaction(db, async (tx) => {
+    await takeRuleLocks(tx, name, record);
+    const [prepared] = await prepareRecords(tx, name, [record]);
+    return repositories[name].create(tx, prepared as NewRecord<E>, actor.id);
+  });
 }
 
+const envelopeFields = ["id", "reviewState", "createdAt", "createdBy", "updatedAt", "updatedBy"];
+
+/** The record as the change would leave it: a field sent as null is cleared. */
+function applyPatch(previous: Record<string, unknown>, patch: Record<string, unknown>) {
+  const merged: Record<string, unknown> = { ...previous, ...patch };
+  for (const field of envelopeFields) delete merged[field];
+  for (const [field, value] of Object.entries(patch)) if (value === null) delete merged[field];
+  return merged;
+}
+
+/**
+ * Changes a record. The record is locked, the change applied to it, and the whole result checked by
+ * the same schema, invariants and rules as a new record, in the transaction that writes it: an edit
+ * can never reach a state that a create would refuse.
+ */
 export async function updateRecord<E extends EntityName>(
   db: Db,
   name: E,
@@ -38,7 +63,10 @@ export async function updateRecord<E extends EntityName>(
   body: unknown,
   actor: Actor,
 ): Promise<StoredRecord<E>> {
-  const patch = parseOrThrow(patchSchema(name), body, `change to the ${name} record`);
+  const patch = parseOrThrow(patchSchema(name), body, `change to the ${name} record`) as Record<
+    string,
+    unknown
+  >;
   // Append-only records move through review (draft → published) but their content never changes.
   const contentFields = Object.keys(patch).filter((key) => key !== "reviewState");
   if (appendOnlyEntities.has(name) && contentFields.length > 0)
@@ -47,7 +75,20 @@ export async function updateRecord<E extends EntityName>(
     ]);
   if (Object.keys(patch).length === 0)
     throw new ValidationError("The change names no field to update.", [{ path: "", message: "empty" }]);
-  return repositories[name].update(db, id, patch as never, actor.id);
+  return inTransaction(db, async (tx) => {
+    const repository = repositories[name];
+    await takeRuleLocks(tx, name, patch);
+    const previous = await repository.getForUpdate(tx, id);
+    if (!previous) throw new NotFoundError(name, id);
+    if (contentFields.length === 0) return repository.update(tx, id, patch as never, actor.id);
+    const merged = applyPatch(previous, patch);
+    // The server computes a document's hash: a stored one would no longer match a changed text.
+    if (name === "documents" && patch.sha256 === undefined) delete merged.sha256;
+    const whole = parseOrThrow(createSchema(name), merged, `${name} record after this change`);
+    const [prepared] = await prepareRecords(tx, name, [{ ...whole, id } as NewRecord<E>], { previous });
+    const computed = name === "documents" ? { sha256: (prepared as { sha256?: string }).sha256 } : {};
+    return repository.update(tx, id, { ...patch, ...computed } as never, actor.id);
+  });
 }
 
 export async function deleteRecord(db: Db, name: EntityName, id: string, actor: Actor): Promise<void> {
@@ -62,6 +103,7 @@ export async function getRecord<E extends EntityName>(db: Db, name: E, id: strin
   return record;
 }
 
+/** A page of summaries, as list routes answer. */
 export function listRecords<E extends EntityName>(db: Db, name: E, query: ListQuery) {
-  return repositories[name].list(db, query);
+  return repositories[name].listSummaries(db, query);
 }

@@ -1,15 +1,29 @@
 import { createHash } from "node:crypto";
+import { sql } from "drizzle-orm";
 import { unknownCategories } from "../domain/codebook.js";
 import type { EntityName } from "../domain/entities.js";
+import { invariantIssues } from "../domain/invariants.js";
+import { assessmentsOfCommitments } from "../store/compliance-queries.js";
 import type { Db } from "../store/database.js";
 import { type FieldIssue, ValidationError } from "../store/errors.js";
-import type { NewRecord } from "../store/repository.js";
+import { type NewRecord, repositories, type StoredRecord } from "../store/repository.js";
 import { checkAssessments } from "./assessment-rules.js";
 import { loadCodebook } from "./codebook.js";
 
-type Rule<E extends EntityName> = (db: Db, records: NewRecord<E>[], today: string) => Promise<FieldIssue[]>;
+/**
+ * What a rule sees: the records as they will be written (on an update, the whole record after the
+ * change, with `previous` the record before it), and the write's own transaction, so that what a
+ * rule read is still true when the write commits.
+ */
+interface RuleContext<E extends EntityName> {
+  db: Db;
+  records: NewRecord<E>[];
+  today: string;
+  previous?: StoredRecord<E>;
+}
+type Rule<E extends EntityName> = (context: RuleContext<E>) => Promise<FieldIssue[]>;
 
-const categoriesKnown = async (_db: Db, records: { categories: string[] }[]): Promise<FieldIssue[]> => {
+const categoriesKnown = async ({ records }: { records: { categories: string[] }[] }) => {
   const codebook = loadCodebook();
   return records.flatMap((record, index) =>
     unknownCategories(codebook, record.categories).map((category) => ({
@@ -19,40 +33,112 @@ const categoriesKnown = async (_db: Db, records: { categories: string[] }[]): Pr
   );
 };
 
-/**
- * Rules beyond each record's schema, checked for a whole batch before anything is written;
- * the API (one record) and the seed loader (many) both go through them.
- */
-const rules: { [E in EntityName]?: Rule<E> } = {
-  provisions: categoriesKnown,
-  commitments: categoriesKnown,
-  interpretations: async (_db, records) =>
-    records.flatMap((record, index) =>
-      record.commitmentId || record.provisionId
-        ? []
-        : [
-            {
-              path: `${index}.commitmentId`,
-              message: "an interpretation reads a commitment or a provision: name one",
-            },
-          ],
-    ),
-  assessments: (db, records, today) => checkAssessments(db, records, today),
+/** An assessment judges an obligor: an obligor already assessed cannot be taken off the commitment. */
+const assessedObligorsKept: Rule<"commitments"> = async ({ db, records, previous }) => {
+  const [record] = records;
+  if (!previous || !record) return [];
+  const removed = previous.obligorPartyIds.filter((party) => !record.obligorPartyIds.includes(party));
+  if (removed.length === 0) return [];
+  const assessed = new Set(
+    (await assessmentsOfCommitments(db, [previous.id]))
+      .map((a) => a.partyId)
+      .filter((party) => removed.includes(party)),
+  );
+  return [...assessed].map((party) => ({
+    path: "0.obligorPartyIds",
+    message: `"${party}" has assessments of this commitment: an obligor already assessed cannot be removed (record a new commitment instead)`,
+  }));
 };
 
-/** Fills in what the server computes (a document's hash) and applies the rules above. */
+const placeHierarchyLock = (db: Db) => db.execute(sql`SELECT pg_advisory_xact_lock(4711002)`);
+
+/**
+ * A place's parents never lead back to it. Concurrent edits could each close half of a circle, so
+ * hierarchy changes take one lock for the length of their transaction (see `takeRuleLocks`).
+ */
+const placesAcyclic: Rule<"places"> = async ({ db, records }) => {
+  // A place naming itself as parent is the invariant's to report (domain/invariants.ts).
+  const withParent = records.filter((r) => r.parentPlaceId !== undefined && r.parentPlaceId !== r.id);
+  if (withParent.length === 0) return [];
+  await placeHierarchyLock(db);
+  const parents = new Map<string, string | undefined>(
+    records.filter((r) => r.id !== undefined).map((r) => [r.id as string, r.parentPlaceId]),
+  );
+  const parentOf = async (id: string) => {
+    if (!parents.has(id)) parents.set(id, (await repositories.places.getMany(db, [id]))[0]?.parentPlaceId);
+    return parents.get(id);
+  };
+  const issues: FieldIssue[] = [];
+  for (const [index, record] of records.entries()) {
+    if (!withParent.includes(record)) continue;
+    const chain = [record.id ?? "(new)"];
+    for (let at = record.parentPlaceId; at !== undefined && chain.length <= 1000; at = await parentOf(at)) {
+      chain.push(at);
+      if (at !== record.id) continue;
+      issues.push({
+        path: `${index}.parentPlaceId`,
+        message: `a place cannot be its own ancestor: ${chain.map((id) => `"${id}"`).join(" → ")}`,
+      });
+      break;
+    }
+  }
+  return issues;
+};
+
+/**
+ * The server computes a document's SHA-256 from its text. A hash sent by the client is accepted
+ * only when it is that hash: storing a wrong one would make the record lie about its source.
+ */
+const documentHashes: Rule<"documents"> = async ({ records }) =>
+  records.flatMap((record, index) => {
+    const computed = sha256(record.text);
+    const given = record.sha256;
+    record.sha256 = computed;
+    if (given === undefined || given === computed) return [];
+    return [
+      {
+        path: `${index}.sha256`,
+        message: `is not the SHA-256 of the text (${computed}); leave it out and the server computes it`,
+      },
+    ];
+  });
+
+const sha256 = (text: string) => createHash("sha256").update(text).digest("hex");
+
+/** Rules beyond each record's schema and invariants, by kind; the same on create and on update. */
+const rules: { [E in EntityName]?: Rule<E>[] } = {
+  provisions: [categoriesKnown],
+  commitments: [categoriesKnown, assessedObligorsKept],
+  assessments: [({ db, records, today }) => checkAssessments(db, records, today)],
+  places: [placesAcyclic],
+  documents: [documentHashes],
+};
+
+/**
+ * Locks a rule needs before the write locks any row: taken later, after the row, two writers could
+ * each hold what the other waits for.
+ */
+export async function takeRuleLocks(db: Db, name: EntityName, fields: Record<string, unknown>) {
+  if (name === "places" && fields.parentPlaceId !== undefined) await placeHierarchyLock(db);
+}
+
+/**
+ * Applies the invariants and rules to a batch before anything is written, in the caller's
+ * transaction; fills in what the server computes (a document's hash). The API (one record, created
+ * or changed) and the seed loader (many) both go through here.
+ */
 export async function prepareRecords<E extends EntityName>(
   db: Db,
   name: E,
   records: NewRecord<E>[],
-  today = new Date().toISOString().slice(0, 10),
+  options: { today?: string; previous?: StoredRecord<E> } = {},
 ): Promise<NewRecord<E>[]> {
-  const prepared =
-    name === "documents"
-      ? ((records as unknown as NewRecord<"documents">[]).map(withHash) as unknown as NewRecord<E>[])
-      : records;
-  const rule = rules[name] as Rule<E> | undefined;
-  const issues = rule ? await rule(db, prepared, today) : [];
+  const prepared = records.map((record) => ({ ...record }));
+  const context = { db, records: prepared, today: options.today ?? todayUtc(), previous: options.previous };
+  const issues: FieldIssue[] = prepared.flatMap((record, index) =>
+    invariantIssues(name, record).map((issue) => ({ ...issue, path: `${index}.${issue.path}` })),
+  );
+  for (const rule of (rules[name] ?? []) as Rule<E>[]) issues.push(...(await rule(context)));
   if (issues.length > 0) {
     const single = records.length === 1;
     throw new ValidationError(
@@ -63,6 +149,4 @@ export async function prepareRecords<E extends EntityName>(
   return prepared;
 }
 
-function withHash(document: NewRecord<"documents">): NewRecord<"documents"> {
-  return { ...document, sha256: document.sha256 ?? createHash("sha256").update(document.text).digest("hex") };
-}
+const todayUtc = () => new Date().toISOString().slice(0, 10);

@@ -1,5 +1,6 @@
+import { type SQL, sql } from "drizzle-orm";
 import type { AnyPgColumn, PgTable } from "drizzle-orm/pg-core";
-import type { EntityName } from "../domain/entities.js";
+import { type EntityName, excerptLength, summaryOmits } from "../domain/entities.js";
 import * as t from "./schema.js";
 
 export interface EntityStoreConfig {
@@ -10,6 +11,8 @@ export interface EntityStoreConfig {
   filters: Record<string, AnyPgColumn>;
   /** The date column that `from` / `to` bound, where the entity has one. */
   dateRange?: AnyPgColumn;
+  /** What a list's summary computes in place of the long fields it leaves out (domain `summaryOmits`). */
+  summaryExtras?: Record<string, SQL>;
 }
 
 const byId = (table: { id: AnyPgColumn }) => ({ column: table.id, descending: false });
@@ -104,6 +107,10 @@ export const entityStore: Record<EntityName, EntityStoreConfig> = {
     table: t.documents,
     sort: { column: t.documents.receivedAt, descending: true },
     filters: { processId: t.documents.processId, kind: t.documents.kind, sha256: t.documents.sha256 },
+    summaryExtras: {
+      excerpt: sql<string>`left(${t.documents.text}, ${sql.raw(String(excerptLength))})`,
+      textLength: sql<number>`char_length(${t.documents.text})::int`,
+    },
   },
 };
 
@@ -144,3 +151,6 @@ export const scalarReferences: Partial<Record<string, EntityName>> = {
   authorPartyId: "parties",
   reportedByPartyId: "parties",
 };
+
+/** The fields a list summary leaves out, per kind. */
+export const omittedInSummary = (name: EntityName): readonly string[] => summaryOmits[name] ?? [];

@@ -38,6 +38,14 @@ export class ConflictError extends Error {
 export function translateDatabaseError(error: unknown): unknown {
   const pgError = findPgError(error);
   if (!pgError) return error;
+  const known = pgError.constraint ? constraintMeanings[pgError.constraint] : undefined;
+  if (known) {
+    const details = [{ path: known.path, message: known.message }];
+    const message = `Not saved: ${known.message}.`;
+    return pgError.code === "23505"
+      ? new ConflictError(message, details)
+      : new ValidationError(message, details);
+  }
   const column = pgError.column ?? columnFromDetail(pgError.detail);
   const details = column ? [{ path: snakeToCamel(column), message: pgError.detail ?? pgError.message }] : [];
   if (pgError.code === "23505")
@@ -52,8 +60,28 @@ interface PgErrorLike {
   code?: string;
   detail?: string;
   column?: string;
+  constraint?: string;
   message: string;
 }
+
+/**
+ * The database's own guards of the domain's invariants (migrations/0002), in the words the rules use.
+ * They are reached when concurrent writers both passed the rules, or a write bypassed them.
+ */
+const constraintMeanings: Record<string, FieldIssue> = {
+  assessments_one_correction_each: {
+    path: "supersedesId",
+    message: "that assessment already has a correction (written at the same time); correct the latest one",
+  },
+  assessments_level_on_scale: { path: "level", message: "the level is outside the scale 0–3" },
+  assessments_not_self_correcting: { path: "supersedesId", message: "an assessment cannot supersede itself" },
+  incidents_end_not_before_start: { path: "endDate", message: "an incident cannot end before it starts" },
+  incidents_ongoing_has_no_end: { path: "endDate", message: "an ongoing incident has no end date yet" },
+  incidents_position_whole: { path: "latitude", message: "a position needs both latitude and longitude" },
+  meetings_end_not_before_start: { path: "endDate", message: "a meeting cannot end before it starts" },
+  places_not_own_parent: { path: "parentPlaceId", message: "a place cannot be its own parent" },
+  places_position_whole: { path: "latitude", message: "a position needs both latitude and longitude" },
+};
 
 function findPgError(error: unknown): PgErrorLike | undefined {
   let current = error as (PgErrorLike & { cause?: unknown }) | undefined;
@@ -62,6 +90,12 @@ function findPgError(error: unknown): PgErrorLike | undefined {
     current = current.cause as typeof current;
   }
   return undefined;
+}
+
+/** A deadlock or serialization failure: the transaction did nothing and may simply be run again. */
+export function isRetryableConflict(error: unknown): boolean {
+  const code = findPgError(error)?.code;
+  return code === "40P01" || code === "40001";
 }
 
 const columnFromDetail = (detail?: string) => detail?.match(/^Key \(([a-z_]+)[,)]/)?.[1];

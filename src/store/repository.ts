@@ -1,12 +1,38 @@
 import { randomUUID } from "node:crypto";
-import { and, asc, desc, eq, gt, gte, inArray, isNull, lt, lte, or, type SQL, sql } from "drizzle-orm";
+import {
+  and,
+  asc,
+  desc,
+  eq,
+  getTableColumns,
+  gt,
+  gte,
+  inArray,
+  isNull,
+  lt,
+  lte,
+  or,
+  type SQL,
+  sql,
+} from "drizzle-orm";
 import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import type { ReviewState } from "../domain/common.js";
-import { type EntityData, type EntityName, entitySchemas } from "../domain/entities.js";
+import { type EntityData, type EntityName, type EntitySummary, entitySchemas } from "../domain/entities.js";
+import { findUnstorableText } from "../domain/text-safety.js";
+import { decodeCursor, encodeCursor } from "./cursor.js";
 import type { Db } from "./database.js";
-import { arrayReferences, entityStore, scalarReferences } from "./entity-config.js";
-import { type FieldIssue, NotFoundError, translateDatabaseError, ValidationError } from "./errors.js";
+import { entityStore, omittedInSummary } from "./entity-config.js";
+import {
+  ConflictError,
+  isRetryableConflict,
+  NotFoundError,
+  translateDatabaseError,
+  ValidationError,
+} from "./errors.js";
+import { checkReferences, refuseIfReferenced } from "./references.js";
 import { recordEvents } from "./schema.js";
+
+export { encodeCursor } from "./cursor.js";
 
 export type Envelope = {
   id: string;
@@ -17,6 +43,7 @@ export type Envelope = {
   updatedBy: string;
 };
 export type StoredRecord<E extends EntityName> = EntityData<E> & Envelope;
+export type RecordSummary<E extends EntityName> = EntitySummary<E> & Envelope;
 export type NewRecord<E extends EntityName> = EntityData<E> & { id?: string; reviewState?: ReviewState };
 
 export interface ListQuery {
@@ -27,6 +54,32 @@ export interface ListQuery {
   limit?: number;
   /** Only records in these review states (the public sees published ones only). */
   reviewStates?: ReviewState[];
+}
+
+/**
+ * Runs `work` in one transaction (a savepoint when `db` is already one). Writers that lock rows in
+ * different orders can deadlock; PostgreSQL then aborts one of them, which is run again from the
+ * start (a few times) rather than answered as an error.
+ */
+export async function inTransaction<T>(db: Db, work: (tx: Db) => Promise<T>, attempts = 4): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await db.transaction((tx) => work(tx as unknown as Db));
+    } catch (error) {
+      if (!isRetryableConflict(error)) throw error;
+      if (attempt >= attempts)
+        throw new ConflictError(
+          "Other changes to the same records were being written at the same time; try again.",
+        );
+      await new Promise((resolve) => setTimeout(resolve, 5 * attempt + Math.random() * 20));
+    }
+  }
+}
+
+/** Last line of defence for every write path: text PostgreSQL cannot store is refused, not mangled. */
+function refuseUnstorableText(rows: readonly unknown[]) {
+  const issues = findUnstorableText(rows.length === 1 ? rows[0] : rows);
+  if (issues.length > 0) throw new ValidationError(`Not saved: ${issues[0]?.message}.`, issues);
 }
 
 export interface Page<T> {
@@ -63,30 +116,29 @@ export function rowToRecord<E extends EntityName>(name: E, row: Row): StoredReco
 const toIso = (value: string) =>
   new Date(value.replace(" ", "T").replace(/([+-]\d\d)$/, "$1:00")).toISOString();
 
-export function encodeCursor(sortValue: unknown, id: string): string {
-  return Buffer.from(JSON.stringify([sortValue, id])).toString("base64url");
-}
-
-function decodeCursor(cursor: string): [unknown, string] {
-  try {
-    const parsed = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8"));
-    if (Array.isArray(parsed) && parsed.length === 2 && typeof parsed[1] === "string")
-      return [parsed[0], parsed[1]];
-  } catch {
-    // fall through to the error below
-  }
-  throw new ValidationError("The cursor is not one this server issued.", [
-    { path: "cursor", message: "invalid" },
-  ]);
-}
-
 export function createRepository<E extends EntityName>(name: E) {
   const config = entityStore[name];
   const table = config.table as typeof config.table & Record<string, AnyPgColumn>;
   const { column: sortColumn, descending } = config.sort;
   const sortKey = Object.entries(table).find(([, column]) => column === sortColumn)?.[0] ?? "id";
 
-  async function list(db: Db, query: ListQuery = {}): Promise<Page<StoredRecord<E>>> {
+  const summaryColumns = (() => {
+    const omitted = new Set(omittedInSummary(name));
+    const kept = Object.entries(getTableColumns(config.table)).filter(([key]) => !omitted.has(key));
+    return { ...Object.fromEntries(kept), ...config.summaryExtras };
+  })();
+
+  /** A page of full records; for callers that need every field of a bounded number of records. */
+  function list(db: Db, query: ListQuery = {}): Promise<Page<StoredRecord<E>>> {
+    return page(db, query, false) as Promise<Page<StoredRecord<E>>>;
+  }
+
+  /** A page of summaries: what list routes answer, bounded in size whatever the records hold. */
+  function listSummaries(db: Db, query: ListQuery = {}): Promise<Page<RecordSummary<E>>> {
+    return page(db, query, true) as Promise<Page<RecordSummary<E>>>;
+  }
+
+  async function page(db: Db, query: ListQuery, summary: boolean): Promise<Page<unknown>> {
     const limit = Math.min(Math.max(query.limit ?? 50, 1), 500);
     const conditions: SQL[] = [isNull(table.deletedAt)];
     for (const [key, value] of Object.entries(query.filters ?? {})) {
@@ -96,10 +148,9 @@ export function createRepository<E extends EntityName>(name: E) {
     if (config.dateRange && query.from) conditions.push(gte(config.dateRange, query.from));
     if (config.dateRange && query.to) conditions.push(lte(config.dateRange, query.to));
     if (query.reviewStates) conditions.push(inArray(table.reviewState as AnyPgColumn, query.reviewStates));
-    if (query.cursor) conditions.push(afterCursor(decodeCursor(query.cursor)));
+    if (query.cursor) conditions.push(afterCursor(decodeCursor(query.cursor, sortColumn)));
     const order = descending ? [desc(sortColumn), desc(table.id)] : [asc(sortColumn), asc(table.id)];
-    const rows = (await db
-      .select()
+    const rows = (await (summary ? db.select(summaryColumns) : db.select())
       .from(table)
       .where(and(...conditions))
       .orderBy(...order)
@@ -109,7 +160,7 @@ export function createRepository<E extends EntityName>(name: E) {
     return { items, nextCursor: last ? encodeCursor(last[sortKey], String(last.id)) : null };
   }
 
-  function afterCursor([sortValue, id]: [unknown, string]): SQL {
+  function afterCursor([sortValue, id]: [string, string]): SQL {
     const beyond = descending ? lt : gt;
     if (sortColumn === table.id) return beyond(table.id, id);
     return or(beyond(sortColumn, sortValue), and(eq(sortColumn, sortValue), beyond(table.id, id))) as SQL;
@@ -120,11 +171,21 @@ export function createRepository<E extends EntityName>(name: E) {
     const items: StoredRecord<E>[] = [];
     let cursor: string | undefined;
     do {
-      const page = await list(db, { ...query, cursor, limit: 500 });
-      items.push(...page.items);
-      cursor = page.nextCursor ?? undefined;
+      const next = await list(db, { ...query, cursor, limit: 500 });
+      items.push(...next.items);
+      cursor = next.nextCursor ?? undefined;
     } while (cursor);
     return items;
+  }
+
+  /** The record, locked until the transaction ends, so rules checked against it stay true. */
+  async function getForUpdate(db: Db, id: string): Promise<StoredRecord<E> | undefined> {
+    const rows = (await db
+      .select()
+      .from(table)
+      .where(and(eq(table.id, id), isNull(table.deletedAt)))
+      .for("update")) as Row[];
+    return rows[0] ? rowToRecord(name, rows[0]) : undefined;
   }
 
   async function get(db: Db, id: string): Promise<StoredRecord<E> | undefined> {
@@ -135,12 +196,18 @@ export function createRepository<E extends EntityName>(name: E) {
     return rows[0] ? rowToRecord(name, rows[0]) : undefined;
   }
 
-  async function getMany(db: Db, ids: readonly string[]): Promise<StoredRecord<E>[]> {
+  /** `lock: "share"` keeps the records from changing until the transaction ends (rules read them). */
+  async function getMany(
+    db: Db,
+    ids: readonly string[],
+    options: { lock?: "share" } = {},
+  ): Promise<StoredRecord<E>[]> {
     if (ids.length === 0) return [];
-    const rows = (await db
+    const query = db
       .select()
       .from(table)
-      .where(and(inArray(table.id, [...ids]), isNull(table.deletedAt)))) as Row[];
+      .where(and(inArray(table.id, [...ids]), isNull(table.deletedAt)));
+    const rows = (await (options.lock ? query.for(options.lock) : query)) as Row[];
     return rows.map((row) => rowToRecord(name, row));
   }
 
@@ -180,6 +247,7 @@ export function createRepository<E extends EntityName>(name: E) {
       updatedBy: actor,
     }));
     const chunkSize = options.chunkSize ?? 500;
+    refuseUnstorableText(inputs);
     try {
       return await db.transaction(async (tx) => {
         await checkReferences(tx as unknown as Db, name, rows);
@@ -214,6 +282,7 @@ export function createRepository<E extends EntityName>(name: E) {
     patch: Partial<EntityData<E>> & { reviewState?: ReviewState },
     actor: string,
   ): Promise<StoredRecord<E>> {
+    refuseUnstorableText([patch]);
     try {
       return await db.transaction(async (tx) => {
         const before = (await tx
@@ -250,52 +319,31 @@ export function createRepository<E extends EntityName>(name: E) {
         .where(and(eq(table.id, id), isNull(table.deletedAt)))
         .returning()) as Row[];
       if (!before[0]) throw new NotFoundError(name, id);
+      // Checked after the row is locked by the update, so a reference committed meanwhile is seen.
+      await refuseIfReferenced(tx as unknown as Db, name, id);
       await tx
         .insert(recordEvents)
         .values({ entity: name, recordId: id, kind: "deleted", actor, before: rowToRecord(name, before[0]) });
     });
   }
 
-  return { name, list, all, get, getMany, count, create, insertMany, update, remove };
+  return {
+    name,
+    list,
+    listSummaries,
+    all,
+    get,
+    getForUpdate,
+    getMany,
+    count,
+    create,
+    insertMany,
+    update,
+    remove,
+  };
 }
 
 export type Repository<E extends EntityName> = ReturnType<typeof createRepository<E>>;
-
-/** Checks that every id a batch refers to exists, with one query per referenced kind. */
-async function checkReferences(db: Db, self: EntityName, rows: readonly Row[]): Promise<void> {
-  const wanted = new Map<EntityName, Map<string, string[]>>();
-  rows.forEach((row, index) => {
-    const prefix = rows.length > 1 ? `${index}.` : "";
-    for (const [field, value] of Object.entries(row)) {
-      const target = arrayReferences[field] ?? scalarReferences[field];
-      if (!target || value === undefined || value === null) continue;
-      const ids = Array.isArray(value) ? (value as string[]) : [value as string];
-      const byId = wanted.get(target) ?? new Map<string, string[]>();
-      for (const id of ids) byId.set(id, [...(byId.get(id) ?? []), `${prefix}${field}`]);
-      wanted.set(target, byId);
-    }
-  });
-  const issues: FieldIssue[] = [];
-  for (const [target, byId] of wanted) {
-    // A batch may refer to records it creates itself (a commitment depending on another).
-    const batchIds = new Set(target === self ? rows.map((row) => row.id as string | undefined) : []);
-    const ids = [...byId.keys()];
-    const table = entityStore[target].table;
-    const found = new Set(
-      (
-        (await db
-          .select({ id: table.id })
-          .from(table)
-          .where(and(inArray(table.id, ids), isNull(table.deletedAt)))) as { id: string }[]
-      ).map((r) => r.id),
-    );
-    for (const [id, paths] of byId) {
-      if (found.has(id) || batchIds.has(id)) continue;
-      for (const path of paths) issues.push({ path, message: `no ${target} record with id "${id}"` });
-    }
-  }
-  if (issues.length > 0) throw new ValidationError("Some referenced records do not exist.", issues);
-}
 
 export const repositories = Object.fromEntries(
   (Object.keys(entityStore) as EntityName[]).map((name) => [name, createRepository(name)]),

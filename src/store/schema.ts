@@ -1,5 +1,7 @@
+import { sql } from "drizzle-orm";
 import {
   boolean,
+  check,
   date,
   doublePrecision,
   index,
@@ -89,7 +91,11 @@ export const places = pgTable(
     description: text().notNull().default(""),
     sources: sources(),
   },
-  (t) => [index().on(t.processId)],
+  (t) => [
+    index().on(t.processId),
+    check("places_not_own_parent", sql`${t.parentPlaceId} IS NULL OR ${t.parentPlaceId} <> ${t.id}`),
+    check("places_position_whole", sql`(${t.latitude} IS NULL) = (${t.longitude} IS NULL)`),
+  ],
 );
 
 export const formats = pgTable("negotiation_formats", {
@@ -122,7 +128,10 @@ export const meetings = pgTable(
     documentIds: ids(),
     sources: sources(),
   },
-  (t) => [index().on(t.processId, t.date)],
+  (t) => [
+    index().on(t.processId, t.date),
+    check("meetings_end_not_before_start", sql`${t.endDate} IS NULL OR ${t.endDate} >= ${t.date}`),
+  ],
 );
 
 export const agreements = pgTable(
@@ -242,7 +251,15 @@ export const assessments = pgTable(
     supersedesId: text(),
     sources: sources(),
   },
-  (t) => [index().on(t.commitmentId, t.partyId, t.asOf)],
+  (t) => [
+    index().on(t.commitmentId, t.partyId, t.asOf),
+    // One correction per assessment: two writers correcting it at once cannot fork the chain.
+    uniqueIndex("assessments_one_correction_each")
+      .on(t.supersedesId)
+      .where(sql`${t.supersedesId} IS NOT NULL`),
+    check("assessments_level_on_scale", sql`${t.level} IS NULL OR ${t.level} BETWEEN 0 AND 3`),
+    check("assessments_not_self_correcting", sql`${t.supersedesId} IS NULL OR ${t.supersedesId} <> ${t.id}`),
+  ],
 );
 
 export const interpretations = pgTable(
@@ -291,7 +308,13 @@ export const incidents = pgTable(
     externalIds: jsonb().$type<Record<string, string>>().notNull().default({}),
     sources: sources(),
   },
-  (t) => [index().on(t.processId, t.startDate), index().on(t.placeId)],
+  (t) => [
+    index().on(t.processId, t.startDate),
+    index().on(t.placeId),
+    check("incidents_end_not_before_start", sql`${t.endDate} IS NULL OR ${t.endDate} >= ${t.startDate}`),
+    check("incidents_ongoing_has_no_end", sql`NOT ${t.ongoing} OR ${t.endDate} IS NULL`),
+    check("incidents_position_whole", sql`(${t.latitude} IS NULL) = (${t.longitude} IS NULL)`),
+  ],
 );
 
 export const accessObservations = pgTable(

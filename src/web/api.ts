@@ -1,5 +1,5 @@
 import { useEffect, useState } from "react";
-import type { EntityData, EntityName } from "../domain/entities";
+import type { EntityData, EntityName, EntitySummary } from "../domain/entities";
 
 export type Envelope = {
   id: string;
@@ -10,6 +10,8 @@ export type Envelope = {
   updatedBy: string;
 };
 export type Rec<E extends EntityName> = EntityData<E> & Envelope;
+/** What list routes answer: the record less its long fields (a document's text), plus an excerpt. */
+export type Summary<E extends EntityName> = EntitySummary<E> & Envelope;
 export type Page<T> = { items: T[]; nextCursor: string | null };
 export type Level = 0 | 1 | 2 | 3 | null;
 

@@ -46,6 +46,7 @@ describe.skipIf(!hasChromium)(`web app in Chromium${hasChromium ? "" : " — SKI
   let browser: Browser;
   let page: Page;
   let base: string;
+  const policyViolations: string[] = [];
 
   beforeAll(async () => {
     ensureWebBuild();
@@ -55,6 +56,9 @@ describe.skipIf(!hasChromium)(`web app in Chromium${hasChromium ? "" : " — SKI
     base = await app.listen({ port: 0, host: "127.0.0.1" });
     browser = await launchChromium();
     page = await browser.newPage();
+    page.on("console", (message) => {
+      if (/Content.Security.Policy/i.test(message.text())) policyViolations.push(message.text());
+    });
   });
   afterAll(async () => {
     await browser?.close();
@@ -95,6 +99,15 @@ describe.skipIf(!hasChromium)(`web app in Chromium${hasChromium ? "" : " — SKI
     expect(text).toContain("Shushi");
     await page.goto(`${base}/no/such/page`);
     expect(await page.getByRole("heading", { name: "Page not found" }).isVisible()).toBe(true);
+  });
+
+  it("runs the web app and the API docs under the Content-Security-Policy without a violation", async () => {
+    await page.goto(`${base}/compliance`);
+    await page.getByTestId("compliance-table").waitFor();
+    await page.goto(`${base}/api/docs/`);
+    await page.locator(".swagger-ui .info").waitFor();
+    expect(await page.locator(".opblock").count()).toBeGreaterThan(10);
+    expect(policyViolations).toEqual([]);
   });
 
   it("prints the implementation report to PDF", async () => {

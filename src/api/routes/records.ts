@@ -8,6 +8,8 @@ import {
   entityNames,
   patchSchema,
   RecordEnvelope,
+  summaryExtras,
+  summaryOmits,
 } from "../../domain/entities.js";
 import { createRecord, deleteRecord, getRecord, listRecords, updateRecord } from "../../services/records.js";
 import type { Db } from "../../store/database.js";
@@ -19,6 +21,14 @@ export const pathOf = (name: EntityName) => name.replace(/[A-Z]/g, (c) => `-${c.
 
 export function recordSchema(name: EntityName) {
   return createSchema(name).omit({ id: true, reviewState: true }).extend(RecordEnvelope.shape);
+}
+
+/** What a list answers per item: the record, less its long fields, plus their excerpts. */
+export function summarySchema(name: EntityName) {
+  const omitted = Object.fromEntries((summaryOmits[name] ?? []).map((field) => [field, true] as const));
+  return recordSchema(name)
+    .omit(omitted as never)
+    .extend(summaryExtras[name] ?? {});
 }
 
 function listQuerySchema(name: EntityName) {
@@ -60,10 +70,10 @@ export function registerRecordRoutes(
       {
         schema: {
           tags,
-          summary: `List ${name}`,
+          summary: `List ${name} (summaries; the full record is on the detail route)`,
           querystring: query,
           response: {
-            200: z.object({ items: z.array(record), nextCursor: z.string().nullable() }),
+            200: z.object({ items: z.array(summarySchema(name)), nextCursor: z.string().nullable() }),
             ...errorResponses,
           },
         },

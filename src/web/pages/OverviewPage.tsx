@@ -1,6 +1,6 @@
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router-dom";
-import { type Rec, useApi } from "../api";
+import { type Rec, type Summary, useApi } from "../api";
 import { allNames, Status } from "../components/common";
 import { useProcess } from "../process-context";
 import { IncidentTable } from "./IncidentsPages";
@@ -10,7 +10,7 @@ interface Overview {
   agreements: Rec<"agreements">[];
   parties: Rec<"parties">[];
   latestIncidents: Rec<"incidents">[];
-  latestDocuments: Rec<"documents">[];
+  latestDocuments: Summary<"documents">[];
   counts: Record<string, number>;
 }
 
