@@ -41,6 +41,21 @@ async function timeToFirstAnswer(env: NodeJS.ProcessEnv): Promise<number> {
   }
 }
 
+/** Milliseconds from restarting `peacetrack serve` right after a kill -9 to its first answer. */
+async function timeToFirstAnswerAfterKill(env: NodeJS.ProcessEnv): Promise<number> {
+  const port = await freePort();
+  const child = spawn(
+    process.execPath,
+    [join(root, "bin/peacetrack.js"), "serve", "--port", String(port), "--host", "127.0.0.1"],
+    { env: { ...process.env, ...env }, stdio: "ignore" },
+  );
+  await waitForHealth(port, { timeoutMs: 120_000, intervalMs: 20 });
+  const exited = new Promise((r) => child.once("exit", r));
+  child.kill("SIGKILL");
+  await exited;
+  return timeToFirstAnswer(env);
+}
+
 const incident = (i: number): NewRecord<"incidents"> => ({
   processId: "bench",
   title: `Synthetic incident ${i}`,
@@ -160,6 +175,11 @@ async function main() {
       "PGlite",
       "serve → first answer, existing folder",
       `${(await timeToFirstAnswer({ PEACETRACK_DATA: dataDir, DATABASE_URL: "" })).toFixed(0)} ms`,
+    );
+    record(
+      "PGlite",
+      "restart after kill -9 → first answer",
+      `${(await timeToFirstAnswerAfterKill({ PEACETRACK_DATA: dataDir, DATABASE_URL: "" })).toFixed(0)} ms`,
     );
     await benchDatabase("PGlite", () => openDatabase({ dataDir: "memory://" }));
 

@@ -156,7 +156,8 @@ describe("safe by default", () => {
       }
       expect(statuses).toEqual([200, 200, 200, 200, 200, 429, 429, 429]);
       expect(last?.headers.get("retry-after")).toMatch(/^\d+$/);
-      expect((await last?.json()).error.code).toBe("rate_limited");
+      const body = (await (last as Response).json()) as { error: { code: string } };
+      expect(body.error.code).toBe("rate_limited");
     } finally {
       await limited.close();
     }
@@ -194,7 +195,7 @@ describe("logs", () => {
     await new Promise((resolve) => setTimeout(resolve, 50));
     const failure = logLines.find((line) => line.reqId === id && line.level === 50);
     expect(failure?.err).toMatchObject({ message: "deliberate failure for the test" });
-    expect((failure?.err as { stack?: string }).stack).toContain("hardening.test.ts");
+    expect((failure?.err as { stack?: string } | undefined)?.stack).toContain("hardening.test.ts");
     expect(logLines.some((line) => line.reqId === id && line.msg === "request completed")).toBe(true);
   });
 });

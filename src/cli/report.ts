@@ -1,6 +1,6 @@
 import { writeFileSync } from "node:fs";
 import { buildReportModel } from "../services/report/build.js";
-import { htmlToPdf, PdfUnavailableError, pdfAvailable } from "../services/report/pdf.js";
+import { closePdfRenderer, htmlToPdf, PdfUnavailableError, pdfAvailable } from "../services/report/pdf.js";
 import { renderReportHtml } from "../services/report/render.js";
 import { repositories } from "../store/repository.js";
 import { openMigrated, say } from "./database.js";
@@ -36,6 +36,7 @@ export async function reportCommand(options: ReportOptions) {
     }
     say(`Wrote ${out}`);
   } finally {
+    await closePdfRenderer();
     await database.close();
   }
 }

@@ -1,5 +1,6 @@
 import { buildServer } from "../api/server.js";
 import { seedFromFolder } from "../services/demo-data.js";
+import { isDatabaseUnavailable } from "../store/availability.js";
 import { repositories } from "../store/repository.js";
 import { openMigrated, say } from "./database.js";
 
@@ -8,12 +9,14 @@ export async function serveCommand(options: { port?: string; host: string; demo:
   if (!Number.isInteger(port) || port < 0 || port > 65535)
     throw new Error(`PORT must be a port number, not "${options.port ?? process.env.PORT}".`);
   const database = await openMigrated();
+  surviveDatabaseOutages();
   say(`Database: ${database.kind} at ${database.location}`);
   if (options.demo && (await repositories.processes.count(database.db)) === 0) {
     say("Empty database: loading the demo data (Nagorno-Karabakh 2020–2023)…");
     await seedFromFolder(database.db, undefined, (line) => say(`  ${line}`));
   }
-  const app = await buildServer({ database });
+  // Structured request logs (JSON lines, pino) on standard output; LOG_LEVEL=warn quietens them.
+  const app = await buildServer({ database, logger: true });
   const stop = async () => {
     await app.close();
     await database.close();
@@ -23,4 +26,18 @@ export async function serveCommand(options: { port?: string; host: string; demo:
   process.once("SIGTERM", stop);
   const address = await app.listen({ port, host: options.host });
   say(`Peacetrack is running at ${address.replace("0.0.0.0", "localhost")} (API docs at /api/docs)`);
+}
+
+/**
+ * A database that goes away must not take the server with it: a rejection nobody awaited that says
+ * the database is unreachable is logged, and the server keeps answering (503) until it is back.
+ * Any other unhandled rejection still ends the process, as Node does by default.
+ */
+function surviveDatabaseOutages() {
+  process.on("unhandledRejection", (reason) => {
+    if (!isDatabaseUnavailable(reason)) throw reason;
+    say(
+      `Database unreachable (${reason instanceof Error ? reason.message : String(reason)}); still serving.`,
+    );
+  });
 }

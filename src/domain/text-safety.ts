@@ -52,6 +52,7 @@ export function findUnstorableText(
 const join = (path: string, key: string) => (path ? `${path}.${key}` : key);
 
 /** A key made safe to echo back in an error message. */
-const unprintable = new RegExp("[\\u0000\\ud800-\\udfff]", "g");
+// biome-ignore lint/suspicious/noControlCharactersInRegex: NUL is exactly what has to be found here.
+const unprintable = /[\u0000\ud800-\udfff]/g;
 const printable = (key: string) =>
   key.replace(unprintable, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);

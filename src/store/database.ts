@@ -6,8 +6,10 @@ import { drizzle as drizzleNodePg } from "drizzle-orm/node-postgres";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import pg from "pg";
-import lockfile from "proper-lockfile";
+import { type DataFolderLock, lockDataFolder } from "./data-folder-lock.js";
 import * as schema from "./schema.js";
+
+export { DataFolderInUseError } from "./data-folder-lock.js";
 
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
 
@@ -23,15 +25,8 @@ export interface OpenOptions {
   databaseUrl?: string;
   /** PGlite data folder; "memory://" for a throwaway in-memory database. */
   dataDir?: string;
-}
-
-export class DataFolderInUseError extends Error {
-  constructor(folder: string) {
-    super(
-      `The data folder ${folder} is in use by another Peacetrack process. Stop that process, or point PEACETRACK_DATA at another folder.`,
-    );
-    this.name = "DataFolderInUseError";
-  }
+  /** Told when PostgreSQL drops a connection (the pool replaces it); default: one line on stderr. */
+  onConnectionError?: (error: Error) => void;
 }
 
 export function optionsFromEnv(env: NodeJS.ProcessEnv = process.env): OpenOptions {
@@ -40,12 +35,25 @@ export function optionsFromEnv(env: NodeJS.ProcessEnv = process.env): OpenOption
 }
 
 export async function openDatabase(options: OpenOptions): Promise<Database> {
-  if (options.databaseUrl) return openPostgres(options.databaseUrl);
+  if (options.databaseUrl) return openPostgres(options.databaseUrl, options.onConnectionError);
   return openPglite(options.dataDir ?? "./data");
 }
 
-async function openPostgres(url: string): Promise<Database> {
-  const pool = new pg.Pool({ connectionString: url, max: 10 });
+const logConnectionError = (error: Error) =>
+  console.error(`peacetrack: PostgreSQL connection lost (${error.message}); it will be replaced.`);
+
+async function openPostgres(url: string, onConnectionError = logConnectionError): Promise<Database> {
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: 10,
+    // While the server is away, requests fail within seconds (503) instead of queueing without end.
+    connectionTimeoutMillis: 5_000,
+    idleTimeoutMillis: 30_000,
+    // Probes a silent connection after 10 s instead of the OS's 2 hours, so a vanished server is noticed.
+    keepAlive: true,
+    keepAliveInitialDelayMillis: 10_000,
+  });
+  watchConnections(pool, onConnectionError);
   // Fail at open, not at the first request, when the server is unreachable.
   const client = await pool.connect();
   client.release();
@@ -55,19 +63,32 @@ async function openPostgres(url: string): Promise<Database> {
   return { db, kind: "postgres", location: address.toString(), close: () => pool.end() };
 }
 
+/**
+ * An 'error' event nobody listens to ends the process. The pool listens only to its idle connections;
+ * a connection checked out for a transaction has no listener, so each one gets a lasting listener here.
+ * Its running query fails anyway, and the pool drops it on release. One report per connection.
+ */
+function watchConnections(pool: pg.Pool, onConnectionError: (error: Error) => void) {
+  const reported = new WeakSet<pg.PoolClient>();
+  pool.on("connect", (client) => {
+    client.on("error", (error) => {
+      if (reported.has(client)) return;
+      reported.add(client);
+      onConnectionError(error);
+    });
+  });
+  // Idle connections' errors arrive here too, and were reported by the listener above.
+  pool.on("error", () => {});
+}
+
 async function openPglite(dataDir: string): Promise<Database> {
   const inMemory = dataDir.startsWith("memory://");
   const folder = inMemory ? dataDir : resolve(dataDir);
-  let release: (() => Promise<void>) | undefined;
+  let lock: DataFolderLock | undefined;
   if (!inMemory) {
     mkdirSync(folder, { recursive: true });
     // PGlite itself lets two processes open one folder and corrupt it: a lock stops the second one.
-    try {
-      release = await lockfile.lock(folder, { lockfilePath: `${folder}/peacetrack.lock`, stale: 15_000 });
-    } catch (error) {
-      if ((error as { code?: string }).code === "ELOCKED") throw new DataFolderInUseError(folder);
-      throw error;
-    }
+    lock = lockDataFolder(folder);
   }
   try {
     const client = await PGlite.create(inMemory ? undefined : `${folder}/pgdata`, {
@@ -80,11 +101,11 @@ async function openPglite(dataDir: string): Promise<Database> {
       location: folder,
       close: async () => {
         await client.close();
-        await release?.();
+        lock?.release();
       },
     };
   } catch (error) {
-    await release?.();
+    lock?.release();
     throw error;
   }
 }

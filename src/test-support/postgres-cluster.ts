@@ -16,7 +16,14 @@ export function findPostgresBin(): string | undefined {
 
 export interface PostgresCluster {
   url: string;
+  /** Stops the server and deletes its folder. */
   stop(): void;
+  /** Stops the server at once (as a crash would), keeping its data: `startServer()` brings it back. */
+  stopServer(): void;
+  /** Starts a stopped server again on the same port and data. */
+  startServer(): void;
+  /** `stopServer()` then `startServer()`. */
+  restartServer(): void;
 }
 
 /**
@@ -40,24 +47,39 @@ export async function startPostgresCluster(bin: string): Promise<PostgresCluster
     chmodSync(folder, 0o700);
   }
   run("initdb", ["-D", dataDir, "-U", "postgres", "--auth=trust", "-E", "UTF8", "--locale=C.UTF-8"]);
-  run("pg_ctl", [
-    "-D",
-    dataDir,
-    "-l",
-    join(folder, "server.log"),
-    "-o",
-    `-c listen_addresses=127.0.0.1 -p ${port} -k ${folder} -c fsync=off -c synchronous_commit=off -c full_page_writes=off`,
-    "start",
-    "-w",
-  ]);
+  let running = false;
+  const startServer = () => {
+    run("pg_ctl", [
+      "-D",
+      dataDir,
+      "-l",
+      join(folder, "server.log"),
+      "-o",
+      `-c listen_addresses=127.0.0.1 -p ${port} -k ${folder} -c fsync=off -c synchronous_commit=off -c full_page_writes=off`,
+      "start",
+      "-w",
+    ]);
+    running = true;
+  };
+  const stopServer = () => {
+    run("pg_ctl", ["-D", dataDir, "stop", "-m", "immediate", "-w"]);
+    running = false;
+  };
+  startServer();
   return {
     url: `postgres://postgres@127.0.0.1:${port}/postgres`,
     stop: () => {
       try {
-        run("pg_ctl", ["-D", dataDir, "stop", "-m", "immediate", "-w"]);
+        if (running) stopServer();
       } finally {
         rmSync(folder, { recursive: true, force: true });
       }
+    },
+    stopServer,
+    startServer,
+    restartServer: () => {
+      stopServer();
+      startServer();
     },
   };
 }

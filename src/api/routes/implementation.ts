@@ -5,8 +5,8 @@ import { Id, IsoDate } from "../../domain/common.js";
 import { complianceIndex } from "../../services/compliance.js";
 import { agreementImplementation, commitmentDetail, partyScorecard } from "../../services/implementation.js";
 import { buildReportModel } from "../../services/report/build.js";
-import { htmlToPdf } from "../../services/report/pdf.js";
-import { renderReportHtml } from "../../services/report/render.js";
+import { closePdfRenderer, htmlToPdf } from "../../services/report/pdf.js";
+import { renderReportHtml, reportContentSecurityPolicy } from "../../services/report/render.js";
 import type { Db } from "../../store/database.js";
 import { errorResponses } from "../errors.js";
 
@@ -44,6 +44,8 @@ const AsOf = z.object({ asOf: IsoDate.optional().describe("YYYY-MM-DD, default t
 /** Implementation: the compliance index, the pages' composite reads, and the report. */
 export function registerImplementationRoutes(app: FastifyInstance, db: Db) {
   const api = app.withTypeProvider<ZodTypeProvider>();
+  // The PDF browser is shared by the whole process; without this it would keep the process alive.
+  app.addHook("onClose", closePdfRenderer);
   api.get(
     "/api/compliance",
     {
@@ -107,6 +109,8 @@ export function registerImplementationRoutes(app: FastifyInstance, db: Db) {
   api.get(
     "/api/reports/implementation",
     {
+      // A PDF may wait its turn in the shared renderer's queue before its own 30 s render.
+      handlerTimeout: 180_000,
       schema: {
         tags: ["reports"],
         summary: "The implementation report as of a date, as HTML or PDF",
@@ -122,7 +126,11 @@ export function registerImplementationRoutes(app: FastifyInstance, db: Db) {
     async (request, reply) => {
       const { process, asOf, since, format } = request.query;
       const html = renderReportHtml(await buildReportModel(db, { processId: process, asOf, since }));
-      if (format === "html") return reply.type("text/html; charset=utf-8").send(html);
+      if (format === "html")
+        return reply
+          .type("text/html; charset=utf-8")
+          .header("content-security-policy", reportContentSecurityPolicy)
+          .send(html);
       const pdf = await htmlToPdf(html);
       return reply
         .type("application/pdf")

@@ -4,11 +4,29 @@ import { z } from "zod";
 import { Id } from "../../domain/common.js";
 import { getAgreementWithText } from "../../services/agreements.js";
 import { processOverview } from "../../services/overview.js";
+import { checkDatabase } from "../../store/availability.js";
 import type { Database } from "../../store/database.js";
 import { errorResponses } from "../errors.js";
-import { recordSchema } from "./records.js";
+import { recordSchema, summarySchema } from "./records.js";
 
 const IdParams = z.object({ id: Id });
+
+const DatabaseKind = z.enum(["pglite", "postgres"]);
+const HealthUp = z.object({
+  status: z.literal("ok"),
+  database: DatabaseKind,
+  databaseState: z.literal("up"),
+  version: z.string(),
+});
+const HealthDown = z.object({
+  status: z.literal("unavailable"),
+  database: DatabaseKind,
+  databaseState: z.literal("down"),
+  version: z.string(),
+  message: z.string(),
+});
+// Under the pool's connect timeout, so a dead server shows as "down" before a client gives up on us.
+const healthCheckTimeoutMs = 3_000;
 
 const ProvisionWithTexts = recordSchema("provisions").extend({
   texts: z.record(z.string(), z.object({ text: z.string(), incomplete: z.boolean() })),
@@ -23,7 +41,7 @@ const Overview = z.object({
   agreements: z.array(recordSchema("agreements")),
   parties: z.array(recordSchema("parties")),
   latestIncidents: z.array(recordSchema("incidents")),
-  latestDocuments: z.array(recordSchema("documents")),
+  latestDocuments: z.array(summarySchema("documents")),
   counts: z.record(z.string(), z.number()),
 });
 
@@ -36,17 +54,25 @@ export function registerReadingRoutes(app: FastifyInstance, database: Database, 
     {
       schema: {
         tags: ["system"],
-        summary: "Liveness and which database is in use",
-        response: {
-          200: z.object({
-            status: z.literal("ok"),
-            database: z.enum(["pglite", "postgres"]),
-            version: z.string(),
-          }),
-        },
+        summary: "Readiness: which database is in use, and whether it answers right now",
+        response: { 200: HealthUp, 503: HealthDown },
       },
     },
-    async () => ({ status: "ok" as const, database: database.kind, version }),
+    async (_request, reply) => {
+      const check = await checkDatabase(db, healthCheckTimeoutMs);
+      if (check.state === "up")
+        return { status: "ok" as const, database: database.kind, databaseState: "up" as const, version };
+      return reply
+        .code(503)
+        .header("retry-after", "5")
+        .send({
+          status: "unavailable" as const,
+          database: database.kind,
+          databaseState: "down" as const,
+          version,
+          message: `The database is not reachable right now: ${check.message}`,
+        });
+    },
   );
   api.get(
     "/api/agreements/:id",

@@ -68,11 +68,31 @@ function deadlineText(t: TFunction, deadline: Deadline): string {
   }
 }
 
+/**
+ * Only web addresses become links: a stored `javascript:`, `data:` or `file:` address would run or
+ * open something on click (in the browser on our own origin, or from the PDF). `new URL` parses the
+ * way browsers do, so spaces, tabs and mixed case cannot disguise a scheme.
+ */
+export function webUrl(url: string): string | undefined {
+  try {
+    const parsed = new URL(url);
+    return parsed.protocol === "http:" || parsed.protocol === "https:" ? parsed.href : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** A link where the address is a web address, else the same text without one. */
+function link(url: string, text: string) {
+  const href = webUrl(url);
+  return href ? html`<a href="${href}" rel="noreferrer noopener">${text}</a>` : text;
+}
+
 function sourceList(sources: SourceRef[]) {
   if (sources.length === 0) return "";
   return html`<ul class="sources">${sources.map(
     (s) =>
-      html`<li>${s.url ? html`<a href="${s.url}">${s.title ?? s.url}</a>` : (s.title ?? `document ${s.documentId}`)}${s.publisher ? html` — ${s.publisher}` : ""}${s.quote ? html`<blockquote>${s.quote}</blockquote>` : ""}</li>`,
+      html`<li>${s.url ? link(s.url, s.title ?? s.url) : (s.title ?? `document ${s.documentId}`)}${s.publisher ? html` — ${s.publisher}` : ""}${s.quote ? html`<blockquote>${s.quote}</blockquote>` : ""}</li>`,
   )}</ul>`;
 }
 
@@ -86,7 +106,7 @@ function partyTable(t: TFunction, rows: PartyIndexRow[], since?: string) {
 const signed = (n: number) => `${n > 0 ? "+" : ""}${formatIndex(n)}`;
 
 function obligationRow(t: TFunction, o: ObligationRow, since?: string) {
-  return html`<tr><td>${o.partyName}</td><td class="level level-${o.level === undefined ? "none" : String(o.level)}">${levelText(t, o.level)}${o.assessedOn ? html`<br><small>${o.assessedOn}</small>` : ""}${o.reversed ? html` <strong class="flag">${t("reversed")}</strong>` : ""}${o.overdueSince ? html`<br><strong class="flag">${t("overdueSince", { date: o.overdueSince })}</strong>` : ""}</td>${since ? html`<td>${levelText(t, o.levelSince)}</td>` : ""}<td>${o.rationale ?? html`<em>${t("noAssessment")}</em>`}${o.evidence.length ? html`<div><strong>${t("evidence")}:</strong> ${o.evidence.map((e) => html`${e.url ? html`<a href="${e.url}">${e.label}</a>` : e.label}${e.quote ? html` “${e.quote}”` : ""}; `)}</div>` : ""}${sourceList(o.sources)}</td></tr>`;
+  return html`<tr><td>${o.partyName}</td><td class="level level-${o.level === undefined ? "none" : String(o.level)}">${levelText(t, o.level)}${o.assessedOn ? html`<br><small>${o.assessedOn}</small>` : ""}${o.reversed ? html` <strong class="flag">${t("reversed")}</strong>` : ""}${o.overdueSince ? html`<br><strong class="flag">${t("overdueSince", { date: o.overdueSince })}</strong>` : ""}</td>${since ? html`<td>${levelText(t, o.levelSince)}</td>` : ""}<td>${o.rationale ?? html`<em>${t("noAssessment")}</em>`}${o.evidence.length ? html`<div><strong>${t("evidence")}:</strong> ${o.evidence.map((e) => html`${e.url ? link(e.url, e.label) : e.label}${e.quote ? html` “${e.quote}”` : ""}; `)}</div>` : ""}${sourceList(o.sources)}</td></tr>`;
 }
 
 function agreementSection(t: TFunction, a: AgreementSection, since?: string) {
@@ -125,10 +145,16 @@ thead th{background:#eef1f5}.num{text-align:right;font-variant-numeric:tabular-n
 .level-0{background:#fde7e9}.level-1{background:#fff1e0}.level-2{background:#fff9d6}.level-3{background:#e3f4e1}.method{white-space:pre-wrap;font-size:12px;background:#f6f8fa;padding:8px}
 @media print{body{padding:0}.agreement{break-inside:auto}h3{break-after:avoid}}`;
 
+/** The report runs no script and loads nothing: its own policy says so, stricter than the app's. */
+export const reportContentSecurityPolicy =
+  "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+/** The same in the page itself, for a saved file and the PDF printer (a meta tag cannot say frame-ancestors). */
+const metaContentSecurityPolicy = reportContentSecurityPolicy.replace("; frame-ancestors 'none'", "");
+
 /** The implementation report as one self-contained HTML page (no external resources, printable). */
 export function renderReportHtml(model: ReportModel): string {
   const t = i18n.t.bind(i18n) as TFunction;
-  const page = html`<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${t("title")} — ${model.processName} — ${model.asOf}</title><style>${new Html(styles)}</style></head><body>
+  const page = html`<!doctype html><html lang="en"><head><meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="${metaContentSecurityPolicy}"><title>${t("title")} — ${model.processName} — ${model.asOf}</title><style>${new Html(styles)}</style></head><body>
 <h1>${t("title")}: ${model.processName}</h1><p><strong>${t("asOf", { date: model.asOf })}</strong>${model.since ? html` · ${t("since", { date: model.since })}` : ""}</p>
 ${model.isDemonstration ? html`<p class="demo" role="note">${t("demo")}</p>` : ""}
 <h2 id="index">${t("indexByParty")}</h2>${partyTable(t, model.parties, model.since)}

@@ -4,6 +4,7 @@ import { Link } from "react-router-dom";
 import type { LocalizedName, SourceRef } from "../../domain/common";
 import type { ApiError, Level } from "../api";
 import { useProcess } from "../process-context";
+import { safeHref } from "./safeHref";
 
 export function DemoBanner() {
   const { t } = useTranslation();
@@ -77,7 +78,7 @@ export function Sources({ sources }: { sources: SourceRef[] }) {
               {source.title ?? t("sources.document")}
             </Link>
           ) : (
-            <a href={source.url} rel="noreferrer noopener">
+            <a href={safeHref(source.url)} rel="noreferrer noopener">
               {source.title ?? source.url}
             </a>
           )}

@@ -5,6 +5,7 @@ import { Link, useParams } from "react-router-dom";
 import { type Rec, useApi } from "../api";
 import { Field, PartyLinks, Sources, Status, Tag } from "../components/common";
 import { type Obligation, ObligationCells } from "../components/ObligationCells";
+import { safeHref } from "../components/safeHref";
 
 type ProvisionWithTexts = Rec<"provisions"> & {
   texts: Record<string, { text: string; incomplete: boolean }>;
@@ -238,7 +239,7 @@ export function AgreementPage() {
                 <strong>{v.label}</strong> — {v.publisher} ({v.language}
                 {v.publishedOn && `, ${v.publishedOn}`}){" "}
                 {v.sourceUrl && (
-                  <a href={v.sourceUrl} rel="noreferrer noopener">
+                  <a href={safeHref(v.sourceUrl)} rel="noreferrer noopener">
                     {t("sources.link")}
                   </a>
                 )}

@@ -5,6 +5,7 @@ import type { Deadline } from "../../domain/commitments";
 import { query, type Rec, useApi } from "../api";
 import { AsOfInput, Field, LevelBadge, PartyLinks, Sources, Status, Tag } from "../components/common";
 import { type Obligation, ObligationCells } from "../components/ObligationCells";
+import { safeHref } from "../components/safeHref";
 import { useProcess } from "../process-context";
 
 type Detail = Rec<"commitments"> & {
@@ -143,7 +144,7 @@ export function CommitmentPage() {
                           ) : e.kind === "document" && e.id ? (
                             <Link to={`/documents/${encodeURIComponent(e.id)}`}>{e.id}</Link>
                           ) : e.url ? (
-                            <a href={e.url} rel="noreferrer noopener">
+                            <a href={safeHref(e.url)} rel="noreferrer noopener">
                               {e.url}
                             </a>
                           ) : (

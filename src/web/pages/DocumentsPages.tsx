@@ -1,13 +1,14 @@
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router-dom";
-import { query, type Rec, useApi, usePagedList } from "../api";
+import { query, type Rec, type Summary, useApi, usePagedList } from "../api";
 import { Field, PartyLinks, Status } from "../components/common";
+import { safeHref } from "../components/safeHref";
 import { useProcess } from "../process-context";
 
 export function DocumentsPage() {
   const { t } = useTranslation();
   const { process } = useProcess();
-  const list = usePagedList<Rec<"documents">>(
+  const list = usePagedList<Summary<"documents">>(
     process ? `/api/documents${query({ processId: process.id, limit: 50 })}` : null,
   );
   return (
@@ -69,7 +70,7 @@ export function DocumentPage() {
             <Field label={t("documents.language")}>{d.language}</Field>
             {d.url && (
               <Field label={t("documents.url")}>
-                <a href={d.url} rel="noreferrer noopener">
+                <a href={safeHref(d.url)} rel="noreferrer noopener">
                   {d.url}
                 </a>
               </Field>
