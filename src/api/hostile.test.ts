@@ -1,15 +1,12 @@
 import fc from "fast-check";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { describeEachDatabase } from "../test-support/databases.js";
-import {
-  baseBody,
-  collectionOf,
-  hostileBody,
-  type Operation,
-  toJsonText,
-} from "../test-support/hostile-generators.js";
 import { type CaseOptions, Findings, HostileHarness, seedFor } from "../test-support/hostile-harness.js";
+import { toJsonText } from "../test-support/hostile-json-text.js";
+import { hostileBody } from "../test-support/hostile-mutations.js";
+import { collectionOf, type Operation } from "../test-support/hostile-openapi.js";
 import { hostileIds, hostileQuery, pathFor } from "../test-support/hostile-queries.js";
+import { baseBody } from "../test-support/hostile-schema-values.js";
 
 /**
  * The hostile tier (issue #6, part 8): generated malformed bodies, cursors, dates, strings and raw

@@ -1,12 +1,12 @@
 import { randomUUID } from "node:crypto";
 import { existsSync } from "node:fs";
-import { dirname, join, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
+import { join } from "node:path";
 import fastifyStatic from "@fastify/static";
 import fastifySwagger from "@fastify/swagger";
 import fastifySwaggerUi from "@fastify/swagger-ui";
 import Fastify, { type FastifyRequest, type FastifyServerOptions } from "fastify";
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from "fastify-type-provider-zod";
+import { fromRoot } from "../project-root.js";
 import type { Actor } from "../services/records.js";
 import { packageVersion } from "../services/version.js";
 import type { Database } from "../store/database.js";
@@ -23,8 +23,7 @@ import { registerNegotiationRoutes } from "./routes/negotiation.js";
 import { registerReadingRoutes } from "./routes/reading.js";
 import { registerRecordRoutes } from "./routes/records.js";
 
-const root = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
-export const defaultWebFolder = join(root, "dist/web");
+export const defaultWebFolder = fromRoot("dist/web");
 
 export type RequestActor = (request: FastifyRequest) => Actor;
 

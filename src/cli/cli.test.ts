@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -31,6 +31,19 @@ function serve(port: number) {
 }
 
 describe("peacetrack command", () => {
+  it("runs from its bundle (rebuilt when a source is newer) and from the sources alike", () => {
+    const bundled = run("--version");
+    expect(bundled.status).toBe(0);
+    expect(statSync(join(import.meta.dirname, "../../dist/server/peacetrack.mjs")).isFile()).toBe(true);
+    const fromSource = spawnSync(process.execPath, [bin, "--version"], {
+      env: { ...env, PEACETRACK_FROM_SOURCE: "1" },
+      encoding: "utf8",
+      timeout: 120_000,
+    });
+    expect(fromSource.status).toBe(0);
+    expect(fromSource.stdout).toBe(bundled.stdout);
+  });
+
   it("lists its commands", () => {
     const help = run("--help");
     expect(help.status).toBe(0);

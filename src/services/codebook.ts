@@ -1,13 +1,9 @@
 import { readFileSync } from "node:fs";
-import { dirname, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
 import { parse } from "yaml";
 import { Codebook, type CodebookCategory } from "../domain/codebook.js";
+import { fromRoot } from "../project-root.js";
 
-export const codebookFile = resolve(
-  dirname(fileURLToPath(import.meta.url)),
-  "../../data/codebook/categories.yaml",
-);
+export const codebookFile = fromRoot("data/codebook/categories.yaml");
 
 let cached: CodebookCategory[] | undefined;
 

@@ -1,14 +1,14 @@
 import { existsSync, readFileSync } from "node:fs";
-import { dirname, join, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
+import { join } from "node:path";
 import { isNode, LineCounter, parseDocument } from "yaml";
 import { createSchema, type EntityName, loadOrder } from "../domain/entities.js";
+import { fromRoot } from "../project-root.js";
 import type { Db } from "../store/database.js";
 import { ValidationError } from "../store/errors.js";
 import { type NewRecord, repositories } from "../store/repository.js";
 import { prepareRecords } from "./rules.js";
 
-export const demoDataFolder = resolve(dirname(fileURLToPath(import.meta.url)), "../../data/demo");
+export const demoDataFolder = fromRoot("data/demo");
 
 /** A fault in a data file, located so a reviewer can open the file at that line. */
 export class DataFileError extends Error {

@@ -1,5 +1,4 @@
 import { readFileSync } from "node:fs";
+import { fromRoot } from "../project-root.js";
 
-export const packageVersion: string = JSON.parse(
-  readFileSync(new URL("../../package.json", import.meta.url), "utf8"),
-).version;
+export const packageVersion: string = JSON.parse(readFileSync(fromRoot("package.json"), "utf8")).version;

@@ -1,11 +1,11 @@
 import { createHash } from "node:crypto";
 import { readdirSync, readFileSync } from "node:fs";
-import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { join } from "node:path";
 import { sql } from "drizzle-orm";
+import { fromRoot } from "../project-root.js";
 import type { Db } from "./database.js";
 
-export const migrationsFolder = join(dirname(fileURLToPath(import.meta.url)), "migrations");
+export const migrationsFolder = fromRoot("src/store/migrations");
 
 export interface MigrationFile {
   name: string;

@@ -6,13 +6,8 @@ import { buildServer } from "../api/server.js";
 import { seedFromFolder } from "../services/demo-data.js";
 import type { Database } from "../store/database.js";
 import { entityStore } from "../store/entity-config.js";
-import {
-  buildPool,
-  collectionOf,
-  type Operation,
-  operationsOf,
-  type SeedPool,
-} from "./hostile-generators.js";
+import { collectionOf, type Operation, operationsOf } from "./hostile-openapi.js";
+import { buildPool, type SeedPool } from "./hostile-seed-pool.js";
 
 /**
  * The running server, the requests and the checks of the hostile-input tests: every answer is

@@ -1,14 +1,8 @@
 import fc from "fast-check";
-import {
-  collectionOf,
-  fits,
-  hostileDates,
-  type Operation,
-  type QueryParam,
-  type SeedPool,
-  typesOf,
-  validValue,
-} from "./hostile-generators.js";
+import { collectionOf, type Operation, type QueryParam } from "./hostile-openapi.js";
+import { fits, typesOf, validValue } from "./hostile-schema-values.js";
+import type { SeedPool } from "./hostile-seed-pool.js";
+import { hostileDates } from "./hostile-value-lists.js";
 
 /**
  * Paths and query strings for the hostile-input tests, raw: already percent-encoded, and sometimes

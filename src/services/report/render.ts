@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import i18next, { type TFunction } from "i18next";
 import type { Deadline } from "../../domain/commitments.js";
 import type { SourceRef } from "../../domain/common.js";
+import { fromRoot } from "../../project-root.js";
 import type {
   AgreementSection,
   ChangeRow,
@@ -12,7 +13,7 @@ import type {
   ReportModel,
 } from "./model.js";
 
-const english = JSON.parse(readFileSync(new URL("./locales/en.json", import.meta.url), "utf8"));
+const english = JSON.parse(readFileSync(fromRoot("src/services/report/locales/en.json"), "utf8"));
 const i18n = i18next.createInstance();
 await i18n.init({
   lng: "en",
