@@ -10,6 +10,14 @@ import {
   WebUrl,
 } from "./common.js";
 
+/** ACLED's disorder types (from 2022), verbatim so rows round-trip. */
+export const acledDisorderTypes = [
+  "Political violence",
+  "Demonstrations",
+  "Strategic developments",
+  "Political violence; Demonstrations",
+] as const;
+
 /** ACLED's event types, kept verbatim so rows round-trip. */
 export const acledEventTypes = [
   "Battles",
@@ -20,6 +28,33 @@ export const acledEventTypes = [
   "Strategic developments",
 ] as const;
 
+/** ACLED's sub-event types by event type (the 2019– codebook), verbatim. */
+export const acledSubEventTypes = {
+  Battles: ["Armed clash", "Government regains territory", "Non-state actor overtakes territory"],
+  "Violence against civilians": ["Sexual violence", "Attack", "Abduction/forced disappearance"],
+  "Explosions/Remote violence": [
+    "Chemical weapon",
+    "Air/drone strike",
+    "Suicide bomb",
+    "Shelling/artillery/missile attack",
+    "Remote explosive/landmine/IED",
+    "Grenade",
+  ],
+  Riots: ["Violent demonstration", "Mob violence"],
+  Protests: ["Peaceful protest", "Protest with intervention", "Excessive force against protesters"],
+  "Strategic developments": [
+    "Agreement",
+    "Arrests",
+    "Change to group/activity",
+    "Disrupted weapons use",
+    "Headquarters or base established",
+    "Looting/property destruction",
+    "Non-violent transfer of territory",
+    "Other",
+  ],
+} as const satisfies Record<(typeof acledEventTypes)[number], readonly string[]>;
+export const allAcledSubEventTypes = Object.values(acledSubEventTypes).flat();
+
 /** Monitoring types that ACLED folds into "Strategic developments" but a peace monitor needs apart. */
 export const monitoringIncidentTypes = [
   "ceasefire_violation",
@@ -29,13 +64,25 @@ export const monitoringIncidentTypes = [
   "utility_cut",
   "threat_of_force",
   "line_of_contact_advance",
+  /** Imported from an event dataset, not yet read by a monitor for its monitoring type. */
+  "unclassified",
 ] as const;
+
+/**
+ * ACLED's actor type codes (inter1/inter2): 1 state forces, 2 rebel groups, 3 political militias,
+ * 4 identity militias, 5 rioters, 6 protesters, 7 civilians, 8 external/other forces; 0 none.
+ */
+export const ActorTypeCode = z.number().int().min(0).max(8);
 
 export const IncidentActor = z.object({
   partyId: Id.optional(),
-  /** ACLED's actor name when no party record fits ("Protesters (Azerbaijan)"). */
+  /** The dataset's actor name when no party record fits ("Protesters (Azerbaijan)"). */
   name: z.string().max(300).optional(),
   role: z.enum(["perpetrator", "target", "alleged_perpetrator", "affected", "observer"]),
+  /** ACLED's side (actor1 / actor2) and whether the actor is associated with the side's main actor. */
+  side: z.union([z.literal(1), z.literal(2)]).optional(),
+  associated: z.boolean().optional(),
+  typeCode: ActorTypeCode.optional(),
 });
 
 export const Fatalities = z
@@ -46,12 +93,30 @@ export const Fatalities = z
   })
   .refine((f) => f.low <= f.best && f.best <= f.high, { message: "fatalities need low ≤ best ≤ high" });
 
+export const allegationStatuses = ["alleged", "denied", "confirmed", "rejected"] as const;
+
+/** One party's allegation that the incident breaches a provision, and where that allegation stands. */
+export const AllegedBreach = z.object({
+  provisionId: Id,
+  allegedByPartyId: Id.optional(),
+  status: z.enum(allegationStatuses).default("alleged"),
+  sources: Sources,
+});
+
+/** Where an imported incident came from: the datasets whose ids are kept for round trips. */
+export const incidentDatasets = ["acled", "ucdp", "gdelt"] as const;
+export type IncidentDataset = (typeof incidentDatasets)[number];
+
 export const Incident = z.object({
   processId: Id,
   title: z.string().min(1).max(500),
   monitoringType: z.enum(monitoringIncidentTypes),
+  disorderType: z.enum(acledDisorderTypes).optional(),
   acledEventType: z.enum(acledEventTypes).optional(),
-  acledSubEventType: z.string().max(200).optional(),
+  acledSubEventType: z.enum(allAcledSubEventTypes as [string, ...string[]]).optional(),
+  /** ACLED's two-digit interaction code (inter1 and inter2 together, e.g. 12). */
+  interactionCode: z.number().int().min(0).max(88).optional(),
+  civilianTargeting: z.boolean().default(false),
   startDate: IsoDate,
   startPrecision: TimePrecision.default("day"),
   endDate: IsoDate.optional(),
@@ -59,17 +124,38 @@ export const Incident = z.object({
   /** True while the incident is still going on as of the latest source (a blockade). */
   ongoing: z.boolean().default(false),
   placeId: Id.optional(),
+  country: z.string().max(100).optional(),
+  /** ISO 3166-1 numeric country code, as ACLED gives it. */
+  isoCode: z.number().int().min(0).max(999).optional(),
+  region: z.string().max(100).optional(),
+  admin1: z.string().max(200).optional(),
+  admin2: z.string().max(200).optional(),
+  admin3: z.string().max(200).optional(),
+  /** The dataset's own name of the location ("Lachin"); `placeId` links a place record where one fits. */
+  locationName: z.string().max(300).optional(),
   locationDescription: z.string().max(500).default(""),
   latitude: z.number().min(-90).max(90).optional(),
   longitude: z.number().min(-180).max(180).optional(),
+  /** ACLED's geo-precision: 1 the place itself, 2 near it or part of a region, 3 only the larger region. */
   geoPrecision: GeoPrecision.default(1),
+  /** UCDP's where_prec, 1 (exact) to 7 (only the country or international waters), kept beside. */
+  ucdpWherePrecision: z.number().int().min(1).max(7).optional(),
   actors: z.array(IncidentActor).default([]),
   fatalities: Fatalities.optional(),
   description: z.string().max(20000).default(""),
-  allegedBreachProvisionIds: z.array(Id).default([]),
+  /** The dataset's own list of its sources ("Azatutyun; Report.az") and their scale ("National"). */
+  sourceNames: z.string().max(2000).optional(),
+  sourceScale: z.string().max(200).optional(),
+  tags: z.array(z.string().max(200)).default([]),
+  /** When the dataset itself last changed the row (ACLED's `timestamp`). */
+  sourceUpdatedAt: IsoDateTime.optional(),
+  allegedBreaches: z.array(AllegedBreach).default([]),
   allegedByPartyIds: z.array(Id).default([]),
   verificationStatus: VerificationStatus.default("reported"),
-  externalIds: z.record(z.string(), z.string()).default({}),
+  /** The dataset's ids (`acled`: event_id_cnty, `ucdp`: id, `gdelt`: GlobalEventID), unique per process. */
+  externalIds: z.record(z.string(), z.string().max(200)).default({}),
+  /** The terms the record came under (see `licences` in domain/licences.ts); own records: "own". */
+  licence: z.string().max(60).default("own"),
   sources: Sources,
 });
 

@@ -134,6 +134,11 @@ export const arrayReferences: Partial<Record<string, EntityName>> = {
   allegedByPartyIds: "parties",
 };
 
+/** Arrays of objects whose fields hold ids: array field → inner field → referenced kind. */
+export const nestedReferences: Partial<Record<string, Partial<Record<string, EntityName>>>> = {
+  allegedBreaches: { provisionId: "provisions", allegedByPartyId: "parties" },
+};
+
 /** Scalar id fields, checked before writing so the caller learns which field is wrong. */
 export const scalarReferences: Partial<Record<string, EntityName>> = {
   processId: "processes",

@@ -2,7 +2,7 @@ import { and, eq, inArray, isNull, type SQL, sql } from "drizzle-orm";
 import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import type { EntityName } from "../domain/entities.js";
 import type { Db } from "./database.js";
-import { arrayReferences, entityStore, scalarReferences } from "./entity-config.js";
+import { arrayReferences, entityStore, nestedReferences, scalarReferences } from "./entity-config.js";
 import { ConflictError, type FieldIssue, ValidationError } from "./errors.js";
 
 type Row = Record<string, unknown>;
@@ -39,28 +39,49 @@ export async function checkReferences(db: Db, self: EntityName, rows: readonly R
 /** Referenced kind → id → the fields (with the row's index in a batch) that name it. */
 function referencedIds(rows: readonly Row[]) {
   const wanted = new Map<EntityName, Map<string, string[]>>();
+  const want = (target: EntityName, id: string, path: string) => {
+    const byId = wanted.get(target) ?? new Map<string, string[]>();
+    byId.set(id, [...(byId.get(id) ?? []), path]);
+    wanted.set(target, byId);
+  };
   rows.forEach((row, index) => {
     const prefix = rows.length > 1 ? `${index}.` : "";
     for (const [field, value] of Object.entries(row)) {
+      if (value === undefined || value === null) continue;
+      const nested = nestedReferences[field];
+      if (nested && Array.isArray(value)) {
+        value.forEach((item: Record<string, unknown>, position) => {
+          for (const [inner, target] of Object.entries(nested))
+            if (target && typeof item?.[inner] === "string")
+              want(target, item[inner] as string, `${prefix}${field}.${position}.${inner}`);
+        });
+        continue;
+      }
       const target = arrayReferences[field] ?? scalarReferences[field];
-      if (!target || value === undefined || value === null) continue;
-      const ids = Array.isArray(value) ? (value as string[]) : [value as string];
-      const byId = wanted.get(target) ?? new Map<string, string[]>();
-      for (const id of ids) byId.set(id, [...(byId.get(id) ?? []), `${prefix}${field}`]);
-      wanted.set(target, byId);
+      if (!target) continue;
+      for (const id of Array.isArray(value) ? (value as string[]) : [value as string])
+        want(target, id, `${prefix}${field}`);
     }
   });
   return wanted;
 }
 
-/** Every (kind, field, column) that can hold an id of `target`. */
+/** Every (kind, field) that can hold an id of `target`, with the condition that finds `id` in it. */
 function referringColumns(target: EntityName) {
-  const found: { kind: EntityName; field: string; column: AnyPgColumn; isArray: boolean }[] = [];
+  const found: { kind: EntityName; field: string; names: (id: string) => SQL }[] = [];
   for (const kind of Object.keys(entityStore) as EntityName[]) {
     const table = entityStore[kind].table as unknown as Record<string, AnyPgColumn>;
     for (const [field, column] of Object.entries(table)) {
-      if (scalarReferences[field] === target) found.push({ kind, field, column, isArray: false });
-      if (arrayReferences[field] === target) found.push({ kind, field, column, isArray: true });
+      if (scalarReferences[field] === target) found.push({ kind, field, names: (id) => eq(column, id) });
+      if (arrayReferences[field] === target)
+        found.push({ kind, field, names: (id) => sql`${column} @> ${JSON.stringify([id])}::jsonb` });
+      for (const [inner, innerTarget] of Object.entries(nestedReferences[field] ?? {}))
+        if (innerTarget === target)
+          found.push({
+            kind,
+            field: `${field}.${inner}`,
+            names: (id) => sql`${column} @> ${JSON.stringify([{ [inner]: id }])}::jsonb`,
+          });
     }
   }
   return found;
@@ -72,13 +93,12 @@ function referringColumns(target: EntityName) {
  */
 export async function refuseIfReferenced(db: Db, target: EntityName, id: string): Promise<void> {
   const holders: string[] = [];
-  for (const { kind, field, column, isArray } of referringColumns(target)) {
+  for (const { kind, field, names } of referringColumns(target)) {
     const table = entityStore[kind].table;
-    const names: SQL = isArray ? sql`${column} @> ${JSON.stringify([id])}::jsonb` : eq(column, id);
     const rows = (await db
       .select({ id: table.id })
       .from(table)
-      .where(and(names, isNull(table.deletedAt)))
+      .where(and(names(id), isNull(table.deletedAt)))
       .limit(3)) as { id: string }[];
     for (const row of rows) holders.push(`${kind} "${row.id}" (${field})`);
   }

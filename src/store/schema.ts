@@ -16,7 +16,12 @@ import type { z } from "zod";
 import type { PersonRole } from "../domain/actors.js";
 import type { Deadline, EvidenceLink } from "../domain/commitments.js";
 import type { LocalizedName, ReviewState, SourceRef } from "../domain/common.js";
-import type { CrossingCount, IncidentActor } from "../domain/events.js";
+import {
+  type AllegedBreach,
+  type CrossingCount,
+  type IncidentActor,
+  incidentDatasets,
+} from "../domain/events.js";
 
 type StatusChange = { status: string; from: string; note?: string; sources: SourceRef[] };
 
@@ -287,25 +292,41 @@ export const incidents = pgTable(
     processId: processId(),
     title: text().notNull(),
     monitoringType: text().notNull(),
+    disorderType: text(),
     acledEventType: text(),
     acledSubEventType: text(),
+    interactionCode: integer(),
+    civilianTargeting: boolean().notNull().default(false),
     startDate: date({ mode: "string" }).notNull(),
     startPrecision: text().notNull().default("day"),
     endDate: date({ mode: "string" }),
     endPrecision: text(),
     ongoing: boolean().notNull().default(false),
     placeId: text().references(() => places.id),
+    country: text(),
+    isoCode: integer(),
+    region: text(),
+    admin1: text(),
+    admin2: text(),
+    admin3: text(),
+    locationName: text(),
     locationDescription: text().notNull().default(""),
     latitude: doublePrecision(),
     longitude: doublePrecision(),
     geoPrecision: integer().notNull().default(1),
+    ucdpWherePrecision: integer(),
     actors: jsonb().$type<z.output<typeof IncidentActor>[]>().notNull().default([]),
     fatalities: jsonb().$type<{ best: number; low: number; high: number }>(),
     description: text().notNull().default(""),
-    allegedBreachProvisionIds: ids(),
+    sourceNames: text(),
+    sourceScale: text(),
+    tags: jsonb().$type<string[]>().notNull().default([]),
+    sourceUpdatedAt: timestamp({ withTimezone: true, mode: "string" }),
+    allegedBreaches: jsonb().$type<z.output<typeof AllegedBreach>[]>().notNull().default([]),
     allegedByPartyIds: ids(),
     verificationStatus: text().notNull().default("reported"),
     externalIds: jsonb().$type<Record<string, string>>().notNull().default({}),
+    licence: text().notNull().default("own"),
     sources: sources(),
   },
   (t) => [
@@ -314,6 +335,12 @@ export const incidents = pgTable(
     check("incidents_end_not_before_start", sql`${t.endDate} IS NULL OR ${t.endDate} >= ${t.startDate}`),
     check("incidents_ongoing_has_no_end", sql`NOT ${t.ongoing} OR ${t.endDate} IS NULL`),
     check("incidents_position_whole", sql`(${t.latitude} IS NULL) = (${t.longitude} IS NULL)`),
+    // A dataset's id names one incident per process: re-importing a file updates, never duplicates.
+    ...incidentDatasets.map((dataset) =>
+      uniqueIndex(`incidents_${dataset}_id`)
+        .on(t.processId, sql`(${t.externalIds}->>'${sql.raw(dataset)}')`)
+        .where(sql`(${t.externalIds}->>'${sql.raw(dataset)}') IS NOT NULL`),
+    ),
   ],
 );
 

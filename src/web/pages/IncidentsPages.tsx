@@ -3,7 +3,7 @@ import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router-dom";
 import { monitoringIncidentTypes } from "../../domain/events";
 import { query, type Rec, useApi, usePagedList } from "../api";
-import { Field, PartyLinks, Sources, Status, Tag } from "../components/common";
+import { Field, PartyLinks, Sources, Status } from "../components/common";
 import { useProcess } from "../process-context";
 
 export function IncidentTable({ incidents }: { incidents: Rec<"incidents">[] }) {
@@ -96,7 +96,7 @@ export function IncidentPage() {
   const i = incident.data;
   const place = useApi<Rec<"places">>(i?.placeId ? `/api/places/${encodeURIComponent(i.placeId)}` : null);
   const provisions = useApi<{ items: Rec<"provisions">[] }>(
-    i && i.allegedBreachProvisionIds.length > 0 ? "/api/provisions?limit=500" : null,
+    i && i.allegedBreaches.length > 0 ? "/api/provisions?limit=500" : null,
   );
   return (
     <Status loading={incident.loading && !i} error={incident.error}>
@@ -128,6 +128,11 @@ export function IncidentPage() {
                 "—"
               )}{" "}
               {i.locationDescription && <span className="muted">— {i.locationDescription}</span>}
+              {(i.locationName || i.admin1 || i.country) && (
+                <div className="small">
+                  {[i.locationName, i.admin3, i.admin2, i.admin1, i.country].filter(Boolean).join(", ")}
+                </div>
+              )}
               <div className="small muted">{t(`geoPrecision.${i.geoPrecision}`)}</div>
             </Field>
             <Field label={t("incidents.actors")}>
@@ -157,12 +162,14 @@ export function IncidentPage() {
               <PartyLinks ids={i.allegedByPartyIds} />
             </Field>
             <Field label={t("incidents.allegedBreaches")}>
-              {i.allegedBreachProvisionIds.length === 0
-                ? "—"
-                : i.allegedBreachProvisionIds.map((pid) => {
-                    const provision = provisions.data?.items.find((p) => p.id === pid);
+              {i.allegedBreaches.length === 0 ? (
+                "—"
+              ) : (
+                <ul className="plain">
+                  {i.allegedBreaches.map((breach) => {
+                    const provision = provisions.data?.items.find((p) => p.id === breach.provisionId);
                     return (
-                      <Tag key={pid}>
+                      <li key={`${breach.provisionId}-${breach.allegedByPartyId ?? ""}`}>
                         {provision ? (
                           <Link
                             to={`/agreements/${encodeURIComponent(provision.agreementId)}#point-${provision.path}`}
@@ -173,13 +180,28 @@ export function IncidentPage() {
                             })}
                           </Link>
                         ) : (
-                          pid
-                        )}
-                      </Tag>
+                          breach.provisionId
+                        )}{" "}
+                        <span className="muted">
+                          {breach.allegedByPartyId &&
+                            t("incidents.allegedByParty", { party: partyName(breach.allegedByPartyId) })}{" "}
+                          ({t(`allegationStatus.${breach.status}`)})
+                        </span>
+                      </li>
                     );
                   })}
+                </ul>
+              )}
             </Field>
             <Field label={t("incidents.verification")}>{t(`verification.${i.verificationStatus}`)}</Field>
+            {i.licence !== "own" && <Field label={t("incidents.licence")}>{i.licence}</Field>}
+            {i.sourceNames && (
+              <Field label={t("incidents.sourceNames")}>
+                {i.sourceNames}
+                {i.sourceScale && <span className="muted"> ({i.sourceScale})</span>}
+              </Field>
+            )}
+            {i.tags.length > 0 && <Field label={t("incidents.tags")}>{i.tags.join("; ")}</Field>}
             {Object.keys(i.externalIds).length > 0 && (
               <Field label={t("incidents.externalIds")}>
                 {Object.entries(i.externalIds)
