@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "../store/database.js";
 import { ConflictError, ValidationError } from "../store/errors.js";
 import { openPostgresForTest, postgresAvailable } from "../test-support/databases.js";
+import { commitmentBody, freshId, partyBody, placeBody } from "../test-support/fixtures.js";
 import { seedFromFolder } from "./demo-data.js";
 import { createRecord, deleteRecord, updateRecord } from "./records.js";
 
@@ -13,8 +14,7 @@ import { createRecord, deleteRecord, updateRecord } from "./records.js";
  */
 const actor = { id: "racer" };
 const rounds = 10;
-let sequence = 0;
-const fresh = (prefix: string) => `${prefix}-${Date.now().toString(36)}-${sequence++}`;
+const fresh = freshId;
 
 /** Settles every write; a refusal (400/409) is an expected outcome, anything else fails the test. */
 async function race(writes: Promise<unknown>[]) {
@@ -43,12 +43,7 @@ describe.skipIf(!available)(
       ((await db().execute(query)) as unknown as { rows: T[] }).rows;
 
     const commitment = (obligors: string[]) =>
-      createRecord(
-        db(),
-        "commitments",
-        { id: fresh("c"), processId: "nk-2020", title: "T", obligorPartyIds: obligors, action: "Do" },
-        actor,
-      );
+      createRecord(db(), "commitments", commitmentBody(obligors), actor);
     const assessment = (commitmentId: string, partyId: string, extra: Record<string, unknown> = {}) =>
       createRecord(
         db(),
@@ -94,13 +89,7 @@ describe.skipIf(!available)(
     it("never lets two concurrent parent changes close a circle of places", async () => {
       for (let round = 0; round < rounds; round++) {
         const [a, b] = [fresh("pa"), fresh("pb")];
-        for (const id of [a, b])
-          await createRecord(
-            db(),
-            "places",
-            { id, processId: "nk-2020", kind: "site", names: [{ text: id, lang: "en" }] },
-            actor,
-          );
+        for (const id of [a, b]) await createRecord(db(), "places", placeBody(id), actor);
         expect(
           await race([
             updateRecord(db(), "places", a, { parentPlaceId: b }, actor),
@@ -112,18 +101,7 @@ describe.skipIf(!available)(
 
     it("never leaves a record naming a party that a concurrent removal tombstoned", async () => {
       for (let round = 0; round < rounds; round++) {
-        const party = await createRecord(
-          db(),
-          "parties",
-          {
-            id: fresh("party"),
-            processId: "nk-2020",
-            kind: "state",
-            shortName: "X",
-            names: [{ text: "X", lang: "en" }],
-          },
-          actor,
-        );
+        const party = await createRecord(db(), "parties", partyBody(), actor);
         await race([
           deleteRecord(db(), "parties", party.id, actor),
           commitment([party.id]),

@@ -4,12 +4,12 @@ import type { Database } from "../store/database.js";
 import { ConflictError, ValidationError } from "../store/errors.js";
 import { repositories } from "../store/repository.js";
 import { describeEachDatabase } from "../test-support/databases.js";
+import { commitmentBody, freshId, partyBody, placeBody } from "../test-support/fixtures.js";
 import { seedFromFolder } from "./demo-data.js";
 import { createRecord, deleteRecord, getRecord, listRecords, updateRecord } from "./records.js";
 
 const actor = { id: "tester" };
-let sequence = 0;
-const fresh = (prefix: string) => `${prefix}-${Date.now().toString(36)}-${sequence++}`;
+const fresh = freshId;
 
 /** The issues a refused write reports, as "path: message" lines, or the error itself if it was not refused. */
 async function refusal(write: Promise<unknown>): Promise<string[]> {
@@ -38,14 +38,7 @@ describeEachDatabase("use cases keep every rule on create and on update", (open)
     return createRecord(
       db(),
       "commitments",
-      {
-        id: fresh("c"),
-        processId: "nk-2020",
-        title: "Test commitment",
-        obligorPartyIds: obligors,
-        action: "Do",
-        categories: ["ceasefire"],
-      },
+      { ...commitmentBody(obligors), categories: ["ceasefire"] },
       actor,
     );
   }
@@ -114,12 +107,7 @@ describeEachDatabase("use cases keep every rule on create and on update", (open)
 
   it("refuses to make a place its own ancestor, directly or through others", async () => {
     const place = (id: string, parentPlaceId?: string) =>
-      createRecord(
-        db(),
-        "places",
-        { id, processId: "nk-2020", kind: "site", names: [{ text: id, lang: "en" }], parentPlaceId },
-        actor,
-      );
+      createRecord(db(), "places", placeBody(id, parentPlaceId), actor);
     const [a, b, c] = [fresh("pa"), fresh("pb"), fresh("pc")];
     await place(a);
     await place(b, a);
@@ -188,18 +176,7 @@ describeEachDatabase("use cases keep every rule on create and on update", (open)
   });
 
   it("refuses to remove a record that others still name, and removes it once they are gone", async () => {
-    const party = await createRecord(
-      db(),
-      "parties",
-      {
-        id: fresh("party"),
-        processId: "nk-2020",
-        kind: "state",
-        shortName: "X",
-        names: [{ text: "X", lang: "en" }],
-      },
-      actor,
-    );
+    const party = await createRecord(db(), "parties", partyBody(), actor);
     const commitment = await commitmentWith([party.id]);
     const refused = await refusal(deleteRecord(db(), "parties", party.id, actor));
     expect(refused).toEqual([`id: named by commitments "${commitment.id}" (obligorPartyIds)`]);

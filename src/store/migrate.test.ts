@@ -49,3 +49,37 @@ describeEachDatabase("migrations", (open) => {
     );
   });
 });
+
+it("moves the provisions an incident was alleged to breach into alleged breaches (0004)", async () => {
+  const { openDatabase } = await import("./database.js");
+  const database = await openDatabase({ dataDir: "memory://" });
+  try {
+    const files = readMigrationFiles();
+    const upTo = files.findIndex((file) => file.name.startsWith("0004_"));
+    await migrate(database.db, files.slice(0, upTo));
+    await database.db.execute(
+      sql`INSERT INTO processes (id, name, slug, created_by, updated_by) VALUES ('p', 'P', 'p', 't', 't')`,
+    );
+    await database.db.execute(sql`
+      INSERT INTO incidents (id, process_id, title, monitoring_type, start_date, created_by, updated_by,
+        alleged_breach_provision_ids)
+      VALUES ('i1', 'p', 'T', 'blockade', '2023-01-01', 't', 't', '["a:p6", "a:p7"]'),
+             ('i2', 'p', 'T', 'blockade', '2023-01-01', 't', 't', '[]')`);
+    await migrate(database.db, files);
+    const rows = (await database.db.execute(
+      sql`SELECT id, alleged_breaches FROM incidents ORDER BY id`,
+    )) as unknown as { rows: { id: string; alleged_breaches: unknown }[] };
+    expect(rows.rows).toEqual([
+      {
+        id: "i1",
+        alleged_breaches: [
+          { provisionId: "a:p6", status: "alleged", sources: [] },
+          { provisionId: "a:p7", status: "alleged", sources: [] },
+        ],
+      },
+      { id: "i2", alleged_breaches: [] },
+    ]);
+  } finally {
+    await database.close();
+  }
+});
