@@ -1,3 +1,4 @@
+import { PgTransaction } from "drizzle-orm/pg-core";
 import {
   type AssessmentIndex,
   buildAssessmentIndex,
@@ -10,14 +11,16 @@ import {
   assessmentsForScoring,
   type CommitmentForScoring,
   commitmentsForScoring,
-  scoringChangeMark,
+  currentSnapshot,
+  scoringChangedSince,
 } from "../store/compliance-queries.js";
 import type { Db } from "../store/database.js";
 import { ValidationError } from "../store/errors.js";
 import { getRecord } from "./records.js";
 
 export interface ScoringData {
-  mark: number;
+  /** The snapshot the data was read in: the cache entry is good while nothing it missed has committed. */
+  snapshot: string;
   commitments: CommitmentForScoring[];
   assessments: AssessmentForScoring[];
   index: AssessmentIndex;
@@ -25,29 +28,39 @@ export interface ScoringData {
 
 /**
  * The assessments of a process, indexed once per database and kept while nothing they depend on
- * changes: one cheap query (the newest event number) tells whether the cache is still good, so every
- * API process stays correct behind a load balancer. Writes that bypass the store (raw SQL) write no
- * event and so are not seen until the process restarts.
+ * changes. The data and the snapshot it was read in come from one REPEATABLE READ transaction; a
+ * request then asks one indexed question (`scoringChangedSince`): has a change to assessments,
+ * commitments or provisions committed that this snapshot did not see? So every API process behind a
+ * load balancer stays correct, whatever order concurrent writers commit in. Writes that bypass the
+ * store (raw SQL) write no event and so are not seen until the process restarts.
  */
 const caches = new WeakMap<Db, Map<string, ScoringData>>();
 
 export async function scoringData(db: Db, processId: string): Promise<ScoringData> {
-  const mark = await scoringChangeMark(db);
+  // Inside a caller's transaction the snapshot is the caller's: read afresh and keep nothing.
+  if (db instanceof PgTransaction) return readScoringData(db as unknown as Db, processId);
   let cache = caches.get(db);
   if (!cache) {
     cache = new Map();
     caches.set(db, cache);
   }
   const cached = cache.get(processId);
-  if (cached && cached.mark === mark) return cached;
-  await getRecord(db, "processes", processId);
-  const [commitments, assessments] = await Promise.all([
-    commitmentsForScoring(db, processId),
-    assessmentsForScoring(db, processId),
-  ]);
-  const data = { mark, commitments, assessments, index: buildAssessmentIndex(commitments, assessments) };
+  if (cached && !(await scoringChangedSince(db, cached.snapshot))) return cached;
+  const data = await db.transaction((tx) => readScoringData(tx as unknown as Db, processId), {
+    isolationLevel: "repeatable read",
+    accessMode: "read only",
+  });
   cache.set(processId, data);
   return data;
+}
+
+/** Read in one snapshot (the caller's transaction), which the result names. */
+async function readScoringData(tx: Db, processId: string): Promise<ScoringData> {
+  const snapshot = await currentSnapshot(tx);
+  await getRecord(tx, "processes", processId);
+  const commitments = await commitmentsForScoring(tx, processId);
+  const assessments = await assessmentsForScoring(tx, processId);
+  return { snapshot, commitments, assessments, index: buildAssessmentIndex(commitments, assessments) };
 }
 
 export const today = () => new Date().toISOString().slice(0, 10);

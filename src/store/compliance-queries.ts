@@ -1,7 +1,7 @@
-import { and, eq, inArray, isNull, max, sql } from "drizzle-orm";
+import { and, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { ScoringAssessment, ScoringCommitment } from "../domain/compliance.js";
 import type { Db } from "./database.js";
-import { assessments, commitments, provisions, recordEvents } from "./schema.js";
+import { assessments, commitments, provisions } from "./schema.js";
 
 export type CommitmentForScoring = ScoringCommitment;
 export type AssessmentForScoring = ScoringAssessment;
@@ -83,11 +83,39 @@ export async function assessmentsOfCommitments(
   return rows.map(toScoring);
 }
 
-/** The newest change to anything scoring depends on: a cache built at this number is still good. */
-export async function scoringChangeMark(db: Db): Promise<number> {
-  const rows = await db
-    .select({ seq: max(recordEvents.seq) })
-    .from(recordEvents)
-    .where(inArray(recordEvents.entity, ["assessments", "commitments", "provisions"]));
-  return Number(rows[0]?.seq ?? 0);
+/** The kinds of record the scoring reads: a change to any other kind leaves the index as it is. */
+const scoringEntities = ["assessments", "commitments", "provisions"];
+
+/**
+ * The snapshot the caller's transaction reads in (pg_snapshot text, "xmin:xmax:running,…"). Taken
+ * in the REPEATABLE READ transaction that reads the scoring data, it names exactly which
+ * transactions that data reflects.
+ */
+export async function currentSnapshot(tx: Db): Promise<string> {
+  const result = (await tx.execute(sql`SELECT pg_current_snapshot()::text AS snapshot`)) as unknown as {
+    rows: { snapshot: string }[];
+  };
+  return result.rows[0]?.snapshot as string;
+}
+
+/**
+ * Whether a change to what scoring reads has committed that `snapshot` did not see: an event of
+ * those kinds whose transaction had not ended when the snapshot was taken. Events are written in
+ * their change's transaction, so this is exactly "the data read in that snapshot is out of date".
+ * A highest event number cannot say this: a transaction that took a lower number can commit after
+ * the mark was read, and the mark would not move. One indexed query, (entity, xid), over the events
+ * newer than the snapshot's horizon only.
+ */
+export async function scoringChangedSince(db: Db, snapshot: string): Promise<boolean> {
+  const result = (await db.execute(sql`
+    SELECT EXISTS (
+      SELECT 1 FROM record_events
+      WHERE entity IN (${sql.join(
+        scoringEntities.map((entity) => sql`${entity}`),
+        sql`, `,
+      )})
+        AND xid >= pg_snapshot_xmin(${snapshot}::pg_snapshot)
+        AND NOT pg_visible_in_snapshot(xid, ${snapshot}::pg_snapshot)
+    ) AS changed`)) as unknown as { rows: { changed: boolean }[] };
+  return result.rows[0]?.changed === true;
 }

@@ -15,7 +15,7 @@ import {
   type SQL,
   sql,
 } from "drizzle-orm";
-import type { AnyPgColumn } from "drizzle-orm/pg-core";
+import { type AnyPgColumn, PgTransaction } from "drizzle-orm/pg-core";
 import type { ReviewState } from "../domain/common.js";
 import { type EntityData, type EntityName, type EntitySummary, entitySchemas } from "../domain/entities.js";
 import { findUnstorableText } from "../domain/text-safety.js";
@@ -29,6 +29,7 @@ import {
   translateDatabaseError,
   ValidationError,
 } from "./errors.js";
+import { appendChangeEvent, EventOrderConflict } from "./record-events.js";
 import { checkReferences, refuseIfReferenced } from "./references.js";
 import { recordEvents } from "./schema.js";
 
@@ -67,6 +68,8 @@ export async function inTransaction<T>(db: Db, work: (tx: Db) => Promise<T>, att
       return await db.transaction((tx) => work(tx as unknown as Db));
     } catch (error) {
       if (!isRetryableConflict(error)) throw error;
+      // A savepoint keeps its transaction's id, so only the outermost transaction can cure this one.
+      if (error instanceof EventOrderConflict && db instanceof PgTransaction) throw error;
       if (attempt >= attempts)
         throw new ConflictError(
           "Other changes to the same records were being written at the same time; try again.",
@@ -75,6 +78,13 @@ export async function inTransaction<T>(db: Db, work: (tx: Db) => Promise<T>, att
     }
   }
 }
+
+/**
+ * A change to one existing record: retried as a whole when it is the outermost transaction; inside
+ * a caller's transaction, conflicts go up to that caller's retry (see appendChangeEvent).
+ */
+const changeTransaction = <T>(db: Db, work: (tx: Db) => Promise<T>): Promise<T> =>
+  db instanceof PgTransaction ? db.transaction((tx) => work(tx as unknown as Db)) : inTransaction(db, work);
 
 /** Last line of defence for every write path: text PostgreSQL cannot store is refused, not mangled. */
 function refuseUnstorableText(rows: readonly unknown[]) {
@@ -232,7 +242,9 @@ export function createRepository<E extends EntityName>(name: E) {
 
   /**
    * Inserts many records at once: references checked in one query per referenced table, rows
-   * written in multi-row statements, events likewise; all or nothing.
+   * written in multi-row statements, events likewise; all or nothing. The events all carry this
+   * transaction's id (the column's default) and seq in input order, so the changes feed gives a
+   * batch whole and in order. A new id has no earlier event, so creates need no order check.
    */
   async function insertMany(
     db: Db,
@@ -284,23 +296,24 @@ export function createRepository<E extends EntityName>(name: E) {
   ): Promise<StoredRecord<E>> {
     refuseUnstorableText([patch]);
     try {
-      return await db.transaction(async (tx) => {
+      return await changeTransaction(db, async (tx) => {
         const before = (await tx
           .select()
           .from(table)
           .where(and(eq(table.id, id), isNull(table.deletedAt)))
           .for("update")) as Row[];
         if (!before[0]) throw new NotFoundError(name, id);
-        await checkReferences(tx as unknown as Db, name, [patch as Row]);
+        await checkReferences(tx, name, [patch as Row]);
         const changes = { ...patch, updatedBy: actor, updatedAt: sql`now()` };
         const [row] = (await tx.update(table).set(changes).where(eq(table.id, id)).returning()) as Row[];
         const after = rowToRecord(name, row as Row);
-        await tx.insert(recordEvents).values({
+        const previous = rowToRecord(name, before[0]);
+        await appendChangeEvent(tx, {
           entity: name,
           recordId: id,
           kind: "updated",
           actor,
-          before: rowToRecord(name, before[0]),
+          before: previous,
           after,
         });
         return after;
@@ -312,7 +325,7 @@ export function createRepository<E extends EntityName>(name: E) {
 
   /** Deletion is a tombstone: the row stays, marked, and the event records who removed it. */
   async function remove(db: Db, id: string, actor: string): Promise<void> {
-    await db.transaction(async (tx) => {
+    await changeTransaction(db, async (tx) => {
       const before = (await tx
         .update(table)
         .set({ deletedAt: sql`now()`, deletedBy: actor })
@@ -320,10 +333,9 @@ export function createRepository<E extends EntityName>(name: E) {
         .returning()) as Row[];
       if (!before[0]) throw new NotFoundError(name, id);
       // Checked after the row is locked by the update, so a reference committed meanwhile is seen.
-      await refuseIfReferenced(tx as unknown as Db, name, id);
-      await tx
-        .insert(recordEvents)
-        .values({ entity: name, recordId: id, kind: "deleted", actor, before: rowToRecord(name, before[0]) });
+      await refuseIfReferenced(tx, name, id);
+      const previous = rowToRecord(name, before[0]);
+      await appendChangeEvent(tx, { entity: name, recordId: id, kind: "deleted", actor, before: previous });
     });
   }
 
