@@ -57,6 +57,8 @@ export function registerRecordRoutes(
   db: Db,
   actorOf: RequestActor,
   skipGet: EntityName[] = [],
+  /** Kinds whose list has its own route (incidents: routes/incidents.ts); their other routes stay here. */
+  skipList: EntityName[] = [],
 ) {
   const api = app.withTypeProvider<ZodTypeProvider>();
   for (const name of entityNames) {
@@ -65,27 +67,28 @@ export function registerRecordRoutes(
     const record = recordSchema(name);
     const query = listQuerySchema(name);
 
-    api.get(
-      path,
-      {
-        schema: {
-          tags,
-          summary: `List ${name} (summaries; the full record is on the detail route)`,
-          querystring: query,
-          response: {
-            200: z.object({ items: z.array(summarySchema(name)), nextCursor: z.string().nullable() }),
-            ...errorResponses,
+    if (!skipList.includes(name))
+      api.get(
+        path,
+        {
+          schema: {
+            tags,
+            summary: `List ${name} (summaries; the full record is on the detail route)`,
+            querystring: query,
+            response: {
+              200: z.object({ items: z.array(summarySchema(name)), nextCursor: z.string().nullable() }),
+              ...errorResponses,
+            },
           },
         },
-      },
-      async (request) => {
-        const { limit, cursor, from, to, ...filters } = request.query as Record<
-          string,
-          string | undefined
-        > & { limit: number };
-        return listRecords(db, name, { limit, cursor, from, to, filters });
-      },
-    );
+        async (request) => {
+          const { limit, cursor, from, to, ...filters } = request.query as Record<
+            string,
+            string | undefined
+          > & { limit: number };
+          return listRecords(db, name, { limit, cursor, from, to, filters });
+        },
+      );
     if (!skipGet.includes(name))
       api.get(
         `${path}/:id`,

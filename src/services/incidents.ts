@@ -1,0 +1,208 @@
+import {
+  type IncidentExportQuery,
+  type IncidentFilterQuery,
+  type IncidentListQuery,
+  parseBbox,
+  searchWords,
+} from "../domain/incident-list.js";
+import { licenceOf } from "../domain/licences.js";
+import { acledCurrentColumns, csvLine, incidentToAcledRow } from "../ingest/acled-columns.js";
+import { decodeCursor, encodeCursor } from "../store/cursor.js";
+import type { Db } from "../store/database.js";
+import { ValidationError } from "../store/errors.js";
+import {
+  type IncidentFilters,
+  type IncidentKeyset,
+  incidentFeaturePage,
+  incidentRecordPage,
+  incidentSummaryPage,
+} from "../store/incident-queries.js";
+import { incidents } from "../store/schema.js";
+import { type LicencePolicy, loadLicencePolicy } from "./licence-policy.js";
+
+/**
+ * The incident list and its CSV and GeoJSON exports: one set of filters, one order, one cursor.
+ * Exports are public outputs: published records only, and licensed rows as the licence policy says.
+ */
+
+export interface IncidentSelection {
+  filters: IncidentFilters;
+  after: IncidentKeyset | undefined;
+}
+
+/** The validated query as store filters; the cursor is checked here, before any SQL sees it. */
+export function selectionOf(query: IncidentFilterQuery): IncidentSelection {
+  const { cursor, bbox, q, ...rest } = query;
+  const box = bbox === undefined ? undefined : parseBbox(bbox);
+  if (typeof box === "string")
+    throw new ValidationError("The bbox is not valid.", [{ path: "bbox", message: box }]);
+  const words = q === undefined ? undefined : searchWords(q);
+  return {
+    filters: { ...rest, bbox: box, words },
+    after: cursor ? decodeCursor(cursor, incidents.startDate) : undefined,
+  };
+}
+
+const cursorOf = (next: IncidentKeyset | null) => (next ? encodeCursor(next[0], next[1]) : null);
+
+/** A list page as the JSON text the route sends: the database wrote the items, nothing re-encodes them. */
+export async function incidentListJson(db: Db, query: IncidentListQuery): Promise<string> {
+  const { filters, after } = selectionOf(query);
+  const page = await incidentSummaryPage(db, filters, after, query.limit);
+  return `{"items":[${page.items.join(",")}],"nextCursor":${JSON.stringify(cursorOf(page.next))}}`;
+}
+
+/** Rows are read from the database this many at a time while an export streams. */
+const exportBatch = 1_000;
+
+/** What one public output left out or credits, per licence, gathered as its rows go by. */
+class LicenceTally {
+  private readonly shown = new Set<string>();
+  readonly countedOnly = new Map<string, number>();
+  constructor(readonly policy: LicencePolicy) {}
+
+  /** True when the row may be shown; a count-only row is counted instead. */
+  admit(licence: string): boolean {
+    if (this.policy.publicRowRule(licence) === "include") {
+      this.shown.add(licence);
+      return true;
+    }
+    this.countedOnly.set(licence, (this.countedOnly.get(licence) ?? 0) + 1);
+    return false;
+  }
+
+  leftOut() {
+    return [...this.countedOnly].map(([licence, count]) => ({
+      licence,
+      name: licenceOf(licence).name,
+      count,
+    }));
+  }
+
+  /** Attribution for every licence whose rows were shown or counted; excluded ones go unmentioned. */
+  attribution() {
+    return this.policy.attributionLines([...this.shown, ...this.countedOnly.keys()]);
+  }
+}
+
+/**
+ * A bounded walk over the selection in list order, `exportBatch` rows per query, at most `limit` rows.
+ * The first batch is read before this returns, so an unreachable database is an error answer, not a
+ * broken stream; `next` is the cursor of the rest once the walk is done.
+ */
+async function exportWalk<R extends { startDate: string; id: string }>(
+  db: Db,
+  query: IncidentExportQuery,
+  readPage: (filters: IncidentFilters, after: IncidentKeyset | undefined, limit: number) => Promise<R[]>,
+) {
+  const { filters, after } = selectionOf(query);
+  const policy = await loadLicencePolicy(db);
+  const excluded = [...policy.settings.values()]
+    .filter((s) => s.publicUse === "exclude")
+    .map((s) => s.licenceId);
+  const publicFilters: IncidentFilters = {
+    ...filters,
+    reviewStates: ["published"],
+    excludeLicences: excluded,
+  };
+  const read = (from: IncidentKeyset | undefined, wanted: number) => readPage(publicFilters, from, wanted);
+  // One row beyond the limit tells whether a next cursor is owed.
+  let batch = await read(after, Math.min(exportBatch, query.limit + 1));
+  const state = { next: null as IncidentKeyset | null };
+  async function* rows(): AsyncGenerator<R> {
+    let taken = 0;
+    while (batch.length > 0) {
+      for (const row of batch) {
+        if (taken === query.limit) {
+          state.next = [row.startDate, row.id];
+          return;
+        }
+        taken++;
+        yield row;
+      }
+      const last = batch[batch.length - 1] as R;
+      if (batch.length < exportBatch) return;
+      batch = await read([last.startDate, last.id], Math.min(exportBatch, query.limit + 1 - taken));
+    }
+  }
+  return { rows: rows(), tally: new LicenceTally(policy), state };
+}
+
+/** The cursor of the rest: after the last row taken, when the walk stopped at its limit with rows left. */
+function restCursor(lastTaken: IncidentKeyset | null, hasMore: boolean) {
+  return hasMore && lastTaken ? encodeCursor(lastTaken[0], lastTaken[1]) : null;
+}
+
+/** Spreadsheets run cells that start like a formula; such text cells get a leading apostrophe. */
+const formulaSafe = (cell: string) =>
+  /^[=+\-@\t\r]/.test(cell) && !/^[+-]?\d+(\.\d+)?$/.test(cell) ? `'${cell}` : cell;
+
+/**
+ * The selection as CSV in ACLED's current column order, streamed. Notes follow the rows as lines
+ * starting with "#": rows left out under their licence, the attribution owed, and the cursor for more.
+ */
+export async function incidentCsv(db: Db, query: IncidentExportQuery): Promise<AsyncIterable<string>> {
+  const walk = await exportWalk(db, query, (f, after, n) => incidentRecordPage(db, f, after, n));
+  async function* lines(): AsyncGenerator<string> {
+    let chunk = csvLine(acledCurrentColumns);
+    let lastTaken: IncidentKeyset | null = null;
+    for await (const record of walk.rows) {
+      lastTaken = [record.startDate, record.id];
+      if (!walk.tally.admit(record.licence)) continue;
+      const row = incidentToAcledRow(record);
+      chunk += csvLine(acledCurrentColumns.map((column) => formulaSafe(row[column])));
+      if (chunk.length >= 64 * 1024) {
+        yield chunk;
+        chunk = "";
+      }
+    }
+    const notes = [
+      ...walk.tally
+        .leftOut()
+        .map(
+          (l) => `${l.count} row(s) under "${l.name}" left out: its terms do not allow handing the rows on.`,
+        ),
+      ...walk.tally.attribution().map((line) => `Source: ${line}`),
+    ];
+    const rest = restCursor(lastTaken, walk.state.next !== null);
+    if (rest) notes.push(`More rows: repeat this request with cursor=${rest}`);
+    yield chunk + notes.map((note) => `# ${note.replace(/[\r\n]+/g, " ")}\n`).join("");
+  }
+  return lines();
+}
+
+/**
+ * The selection as an RFC 7946 FeatureCollection (CRS84, [longitude, latitude]), streamed. Members
+ * after the features say what was left out: incidents without coordinates, rows a licence keeps out.
+ */
+export async function incidentGeoJson(db: Db, query: IncidentExportQuery): Promise<AsyncIterable<string>> {
+  const walk = await exportWalk(db, query, (f, after, n) => incidentFeaturePage(db, f, after, n));
+  async function* parts(): AsyncGenerator<string> {
+    let chunk = '{"type":"FeatureCollection","features":[';
+    let lastTaken: IncidentKeyset | null = null;
+    let returned = 0;
+    let withoutCoordinates = 0;
+    for await (const row of walk.rows) {
+      lastTaken = [row.startDate, row.id];
+      if (!walk.tally.admit(row.licence)) continue;
+      if (row.feature === null) {
+        withoutCoordinates++;
+        continue;
+      }
+      chunk += (returned++ === 0 ? "" : ",") + row.feature;
+      if (chunk.length >= 64 * 1024) {
+        yield chunk;
+        chunk = "";
+      }
+    }
+    const tail = {
+      numberReturned: returned,
+      withoutCoordinates,
+      leftOut: walk.tally.leftOut(),
+      attribution: walk.tally.attribution(),
+      nextCursor: restCursor(lastTaken, walk.state.next !== null),
+    };
+    yield `${chunk}],${JSON.stringify(tail).slice(1)}`;
+  }
+  return parts();
+}
