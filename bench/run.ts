@@ -11,6 +11,8 @@ import { type NewRecord, repositories } from "../src/store/repository.js";
 import { freePort, waitForHealth } from "../src/test-support/net.js";
 import { findPostgresBin, startPostgresCluster } from "../src/test-support/postgres-cluster.js";
 import { benchCompliance } from "./compliance.bench.js";
+import { benchImport } from "./import.bench.js";
+import { benchIncidentList } from "./incidents.bench.js";
 
 const root = join(import.meta.dirname, "..");
 const results: { target: string; measure: string; value: string }[] = [];
@@ -162,6 +164,19 @@ async function benchDatabase(target: string, open: () => Promise<Database>) {
   }
 }
 
+/** `peacetrack import` of a generated ACLED file against a raw COPY of it (bench/import.bench.ts). */
+async function benchImportPglite(folder: string) {
+  const dataDir = join(folder, "import-data");
+  await benchImport(record, "PGlite", folder, { PEACETRACK_DATA: dataDir, DATABASE_URL: "" }, () =>
+    openDatabase({ dataDir }),
+  );
+}
+async function benchImportPostgres(folder: string, databaseUrl: string) {
+  await benchImport(record, "PostgreSQL", folder, { DATABASE_URL: databaseUrl }, () =>
+    openDatabase({ databaseUrl }),
+  );
+}
+
 async function main() {
   console.error("Peacetrack benchmark (figures vary with the machine; nothing here is asserted)\n");
   for (const row of benchCompliance()) record("pure", row.label, `${row.ms.toFixed(1)} ms`);
@@ -185,6 +200,9 @@ async function main() {
       `${(await timeToFirstAnswerAfterKill({ PEACETRACK_DATA: dataDir, DATABASE_URL: "" })).toFixed(0)} ms`,
     );
     await benchDatabase("PGlite", () => openDatabase({ dataDir: "memory://" }));
+    // 200,000 on PGlite (not 1,000,000): the embedded engine fills and scans 2–3× slower, in memory.
+    await benchIncidentList("PGlite", () => openDatabase({ dataDir: "memory://" }), 200_000, record);
+    await benchImportPglite(folder);
 
     const bin = process.env.DATABASE_URL ? undefined : findPostgresBin();
     const cluster = bin ? await startPostgresCluster(bin) : undefined;
@@ -197,6 +215,8 @@ async function main() {
         await admin.connect();
         await admin.query("CREATE DATABASE bench_serve");
         await admin.query("CREATE DATABASE bench_data");
+        await admin.query("CREATE DATABASE bench_incidents");
+        await admin.query("CREATE DATABASE bench_import");
         await admin.end();
         const url = (name: string) => Object.assign(new URL(serverUrl), { pathname: `/${name}` }).toString();
         record(
@@ -210,6 +230,14 @@ async function main() {
           `${(await timeToFirstAnswer({ DATABASE_URL: url("bench_serve") })).toFixed(0)} ms`,
         );
         await benchDatabase("PostgreSQL", () => openDatabase({ databaseUrl: url("bench_data") }));
+        await benchIncidentList(
+          "PostgreSQL",
+          () => openDatabase({ databaseUrl: url("bench_incidents") }),
+          1_000_000,
+          record,
+          url("bench_incidents"),
+        );
+        await benchImportPostgres(folder, url("bench_import"));
       } finally {
         cluster?.stop();
       }

@@ -136,6 +136,9 @@ function registerStrictJson(app: FastifyInstance) {
   });
 }
 
+const isStream = (body: unknown) =>
+  typeof body === "object" && body !== null && typeof (body as { pipe?: unknown }).pipe === "function";
+
 /** NUL characters and lone surrogates in a body, query or path: refused with the field named. */
 function refuseUnstorableInput(request: FastifyRequest) {
   const marked = (request.query as Record<symbol, string[] | undefined> | undefined)?.[badEncoding];
@@ -146,7 +149,8 @@ function refuseUnstorableInput(request: FastifyRequest) {
   const issues = [
     ...findUnstorableText(request.params).map((issue) => ({ ...issue, path: `params.${issue.path}` })),
     ...findUnstorableText(request.query).map((issue) => ({ ...issue, path: issue.path })),
-    ...findUnstorableText(request.body),
+    // A streamed upload is raw bytes for an importer to judge, not parsed text.
+    ...(isStream(request.body) ? [] : findUnstorableText(request.body)),
   ];
   if (issues.length > 0) throw new ValidationError(`The request ${issues[0]?.message}.`, issues);
 }

@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { existsSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import fastifyStatic from "@fastify/static";
 import fastifySwagger from "@fastify/swagger";
@@ -7,6 +8,7 @@ import fastifySwaggerUi from "@fastify/swagger-ui";
 import Fastify, { type FastifyRequest, type FastifyServerOptions } from "fastify";
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from "fastify-type-provider-zod";
 import { fromRoot } from "../project-root.js";
+import { startImportJobs } from "../services/import-jobs.js";
 import type { Actor } from "../services/records.js";
 import { packageVersion } from "../services/version.js";
 import type { Database } from "../store/database.js";
@@ -18,8 +20,12 @@ import {
   registerHardening,
   serverLimits,
 } from "./hardening.js";
+import { registerChangesRoutes } from "./routes/changes.js";
 import { registerImplementationRoutes } from "./routes/implementation.js";
+import { registerImportRoutes } from "./routes/imports.js";
+import { registerIncidentRoutes } from "./routes/incidents.js";
 import { registerNegotiationRoutes } from "./routes/negotiation.js";
+import { registerPublicOutputRoutes } from "./routes/public-outputs.js";
 import { registerReadingRoutes } from "./routes/reading.js";
 import { registerRecordRoutes } from "./routes/records.js";
 
@@ -35,6 +41,15 @@ export interface ServerOptions {
   logger?: boolean | { level?: string; stream?: NodeJS.WritableStream };
   /** Requests per client per minute; false turns the limit off. Default: PEACETRACK_RATE_LIMIT or 600. */
   rateLimit?: RateLimitSetting | false;
+  /** Where uploaded files wait for their import; default beside the embedded database, or PEACETRACK_UPLOADS. */
+  uploadsFolder?: string;
+}
+
+function defaultUploadsFolder(database: Database): string {
+  if (process.env.PEACETRACK_UPLOADS) return process.env.PEACETRACK_UPLOADS;
+  if (database.kind === "pglite" && !database.location.startsWith("memory://"))
+    return join(database.location, "uploads");
+  return join(tmpdir(), `peacetrack-uploads-${process.pid}`);
 }
 
 function loggerOptions(logger: ServerOptions["logger"]): FastifyServerOptions["logger"] {
@@ -55,6 +70,7 @@ export async function buildServer({
   webFolder = defaultWebFolder,
   logger = false,
   rateLimit = rateLimitFromEnv(),
+  uploadsFolder,
 }: ServerOptions) {
   const app = Fastify({
     ...serverLimits,
@@ -88,7 +104,22 @@ export async function buildServer({
   registerReadingRoutes(app, database, packageVersion);
   registerNegotiationRoutes(app, database.db);
   registerImplementationRoutes(app, database.db);
-  registerRecordRoutes(app, database.db, apiActor, ["agreements", "meetings", "formats", "commitments"]);
+  registerIncidentRoutes(app, database.db);
+  registerRecordRoutes(
+    app,
+    database.db,
+    apiActor,
+    ["agreements", "meetings", "formats", "commitments"],
+    ["incidents"],
+  );
+  registerPublicOutputRoutes(app, database.db);
+  registerChangesRoutes(app, database.db);
+  const jobs = startImportJobs(database.db, {
+    uploadsFolder: uploadsFolder ?? defaultUploadsFolder(database),
+    log: (message, error) => (error ? app.log.error({ err: error }, message) : app.log.info(message)),
+  });
+  app.addHook("onClose", () => jobs.close());
+  registerImportRoutes(app, database.db, jobs);
 
   const hasWeb = existsSync(join(webFolder, "index.html"));
   if (hasWeb) await app.register(fastifyStatic, { root: webFolder, wildcard: false });

@@ -2,6 +2,8 @@ import { Command } from "commander";
 import { packageVersion } from "../services/version.js";
 import { migrateCommand, seedCommand } from "./database.js";
 import { exportCommand } from "./export.js";
+import { registerImportCommand } from "./import.js";
+import { licencesCommand } from "./licences.js";
 import { reportCommand } from "./report.js";
 import { serveCommand } from "./serve.js";
 
@@ -41,6 +43,19 @@ program
   .description("write every record as JSON")
   .option("-o, --out <file>", "file to write (default: standard output)")
   .action(exportCommand);
+
+program
+  .command("licences")
+  .description(
+    "list the licences of imported data and what public outputs do with their rows; " +
+      "`licences set ID include|count_only|exclude` changes that",
+  )
+  .argument("[action]", "set (default: list)")
+  .argument("[id]", "licence id, e.g. acled")
+  .argument("[use]", "include, count_only or exclude")
+  .action(licencesCommand);
+
+registerImportCommand(program);
 
 program
   .command("report")

@@ -25,6 +25,9 @@ export async function serveCommand(options: { port?: string; host: string; demo:
   process.once("SIGINT", stop);
   process.once("SIGTERM", stop);
   const address = await app.listen({ port, host: options.host });
+  // Commands run beside this server (import, ingest) find the folder locked and hand their work here.
+  const bound = app.server.address();
+  if (bound && typeof bound === "object") database.announceServer?.(localUrl(options.host, bound.port));
   say(`Peacetrack is running at ${address.replace("0.0.0.0", "localhost")} (API docs at /api/docs)`);
 }
 
@@ -40,4 +43,10 @@ function surviveDatabaseOutages() {
       `Database unreachable (${reason instanceof Error ? reason.message : String(reason)}); still serving.`,
     );
   });
+}
+
+/** How a command on this machine reaches the server: loopback when it listens on every interface. */
+function localUrl(host: string, port: number): string {
+  if (["0.0.0.0", "::", "localhost"].includes(host)) return `http://127.0.0.1:${port}`;
+  return `http://${host.includes(":") ? `[${host}]` : host}:${port}`;
 }

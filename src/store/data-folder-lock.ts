@@ -36,16 +36,24 @@ export interface LockHolder {
   bootId?: string;
   acquiredAt: string;
   released?: boolean;
+  /** Where the holder serves HTTP, once it does: commands run beside it hand their work there. */
+  serverUrl?: string;
 }
 
 export interface DataFolderLock {
   /** The lock file this process holds. */
   path: string;
   release(): void;
+  /** Records where this process serves HTTP, for commands that find the folder in use. */
+  announce(details: { serverUrl: string }): void;
 }
 
 export class DataFolderInUseError extends Error {
-  constructor(folder: string, holder?: LockHolder, lockPath?: string) {
+  constructor(
+    folder: string,
+    readonly holder?: LockHolder,
+    lockPath?: string,
+  ) {
     super(
       `The data folder ${folder} is in use by another Peacetrack process${describeHolder(holder, lockPath)}. Stop that process, or point PEACETRACK_DATA at another folder.`,
     );
@@ -85,7 +93,11 @@ export function lockDataFolder(folder: string): DataFolderLock {
       continue;
     }
     removeGenerationsBelow(folder, mine);
-    return { path, release: () => writeAtomically(path, { ...me, released: true }) };
+    return {
+      path,
+      release: () => writeAtomically(path, { ...me, released: true }),
+      announce: (details) => writeAtomically(path, { ...me, ...details }),
+    };
   }
   throw new Error(
     `Could not take the lock on the data folder ${folder}: too many processes competing for it.`,

@@ -19,6 +19,8 @@ export interface Database {
   /** Where the data lives: a folder for PGlite, the server address (without password) for PostgreSQL. */
   location: string;
   close(): Promise<void>;
+  /** PGlite: records in the folder's lock where this process serves HTTP (see cli/server-handoff.ts). */
+  announceServer?(serverUrl: string): void;
 }
 
 export interface OpenOptions {
@@ -103,6 +105,7 @@ async function openPglite(dataDir: string): Promise<Database> {
         await client.close();
         lock?.release();
       },
+      announceServer: (serverUrl) => lock?.announce({ serverUrl }),
     };
   } catch (error) {
     lock?.release();

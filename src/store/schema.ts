@@ -1,7 +1,9 @@
 import { sql } from "drizzle-orm";
 import {
+  bigint,
   boolean,
   check,
+  customType,
   date,
   doublePrecision,
   index,
@@ -328,9 +330,40 @@ export const incidents = pgTable(
     externalIds: jsonb().$type<Record<string, string>>().notNull().default({}),
     licence: text().notNull().default("own"),
     sources: sources(),
+    /**
+     * A digest of the row as last imported from a dataset file (null for incidents never imported):
+     * a re-import compares digests to tell unchanged rows from changed ones without reading them.
+     */
+    importHash: text(),
   },
   (t) => [
-    index().on(t.processId, t.startDate),
+    // The incident list (src/store/incident-queries.ts) pages by (start_date, id) descending: each
+    // filter that can stand alone gets a btree led by its column, then start_date and id, so a page,
+    // however deep, is one index range. Columns most rows leave empty are indexed where present.
+    index("incidents_list_process").on(t.processId, t.startDate, t.id),
+    index("incidents_list_date").on(t.startDate, t.id),
+    index("incidents_list_type").on(t.monitoringType, t.startDate, t.id),
+    index("incidents_list_status").on(t.verificationStatus, t.startDate, t.id),
+    index("incidents_list_event_type")
+      .on(t.acledEventType, t.startDate, t.id)
+      .where(sql`${t.acledEventType} IS NOT NULL`),
+    index("incidents_list_sub_event_type")
+      .on(t.acledSubEventType, t.startDate, t.id)
+      .where(sql`${t.acledSubEventType} IS NOT NULL`),
+    index("incidents_list_country").on(t.country, t.startDate, t.id).where(sql`${t.country} IS NOT NULL`),
+    index("incidents_list_admin1").on(t.admin1, t.startDate, t.id).where(sql`${t.admin1} IS NOT NULL`),
+    // Containment (@>) on the id arrays: actor by party or name, alleging party in either place.
+    index("incidents_actors").using("gin", t.actors.op("jsonb_path_ops")),
+    index("incidents_alleged_by").using("gin", t.allegedByPartyIds.op("jsonb_path_ops")),
+    index("incidents_alleged_breaches").using("gin", t.allegedBreaches.op("jsonb_path_ops")),
+    // Text search: the same expression as `incidentSearchDocument` in incident-queries.ts (the planner
+    // matches the expression, so the two must not drift); 'simple' because the text is in many languages.
+    index("incidents_text").using(
+      "gin",
+      sql`to_tsvector('simple'::regconfig, ${t.title} || ' ' || coalesce(${t.locationName}, '') || ' ' || ${t.locationDescription} || ' ' || ${t.description})`,
+    ),
+    // Bounding boxes: longitude first, as in GeoJSON.
+    index("incidents_position").using("gist", sql`point(${t.longitude}, ${t.latitude})`),
     index().on(t.placeId),
     check("incidents_end_not_before_start", sql`${t.endDate} IS NULL OR ${t.endDate} >= ${t.startDate}`),
     check("incidents_ongoing_has_no_end", sql`NOT ${t.ongoing} OR ${t.endDate} IS NULL`),
@@ -384,6 +417,9 @@ export const documents = pgTable(
   (t) => [index().on(t.processId, t.publishedOn), index().on(t.sha256)],
 );
 
+/** PostgreSQL's 64-bit transaction id (no wraparound), read as its decimal text. */
+const xid8 = customType<{ data: string; driverData: string }>({ dataType: () => "xid8" });
+
 /**
  * The change history: one explicit domain event per change, written in the same transaction
  * as the change itself, never inferred afterwards from requests.
@@ -392,6 +428,10 @@ export const recordEvents = pgTable(
   "record_events",
   {
     seq: integer().primaryKey().generatedAlwaysAsIdentity(),
+    // The writing transaction's id, never set by hand: readers order events by (xid, seq) and read
+    // only below the visibility horizon, because seq is handed out at insert, not at commit
+    // (docs/ARCHITECTURE.md, "Change events in commit order").
+    xid: xid8().notNull().default(sql`pg_current_xact_id()`),
     entity: text().notNull(),
     recordId: text().notNull(),
     kind: text().$type<"created" | "updated" | "deleted">().notNull(),
@@ -400,8 +440,9 @@ export const recordEvents = pgTable(
     before: jsonb(),
     after: jsonb(),
   },
-  // (entity, seq) lets a cache ask "has anything of this kind changed since?" by an index scan.
-  (t) => [index().on(t.entity, t.recordId), index().on(t.entity, t.seq)],
+  // (xid, seq): the changes feed's order; (entity, xid): "has anything of this kind changed since
+  // that snapshot?" for the compliance cache; (entity, record_id): a record's own history.
+  (t) => [index().on(t.entity, t.recordId), index().on(t.xid, t.seq), index().on(t.entity, t.xid)],
 );
 
 export const tables = {
@@ -422,3 +463,67 @@ export const tables = {
   accessObservations,
   documents,
 } as const;
+
+/**
+ * An administrator's choice per licence: whether public outputs (exports, feeds, OGC API) include
+ * rows under it, only count them, or leave them out. No row: the licence's default applies.
+ */
+export const licenceSettings = pgTable(
+  "licence_settings",
+  {
+    licenceId: text().primaryKey(),
+    publicUse: text().$type<"include" | "count_only" | "exclude">().notNull(),
+    updatedAt: timestamp({ withTimezone: true, mode: "string" }).notNull().defaultNow(),
+    updatedBy: text().notNull(),
+  },
+  (t) => [check("licence_settings_public_use", sql`${t.publicUse} IN ('include', 'count_only', 'exclude')`)],
+);
+
+/**
+ * One import of an event-data file (or an ACLED deletions file): written when it starts, updated with
+ * its progress every few seconds and with its outcome at the end, so the web app and the API can show
+ * what an import did and is doing. Rejections are kept up to a bound; `rejected` counts them all.
+ */
+export const importRuns = pgTable(
+  "import_runs",
+  {
+    id: text().primaryKey(),
+    processId: text()
+      .notNull()
+      .references(() => processes.id),
+    dataset: text().notNull(),
+    /** "incidents" for an event file, "deletions" for an ACLED deletions file. */
+    kind: text().$type<"incidents" | "deletions">().notNull().default("incidents"),
+    fileName: text().notNull(),
+    fileSha256: text(),
+    fileBytes: bigint({ mode: "number" }),
+    layout: text(),
+    encoding: text(),
+    state: text().$type<"queued" | "running" | "done" | "failed" | "refused">().notNull(),
+    queuedAt: timestamp({ withTimezone: true, mode: "string" }).notNull().defaultNow(),
+    startedAt: timestamp({ withTimezone: true, mode: "string" }),
+    finishedAt: timestamp({ withTimezone: true, mode: "string" }),
+    actor: text().notNull(),
+    dryRun: boolean().notNull().default(false),
+    strict: boolean().notNull().default(false),
+    rowsRead: integer().notNull().default(0),
+    bytesRead: bigint({ mode: "number" }).notNull().default(0),
+    created: integer().notNull().default(0),
+    updated: integer().notNull().default(0),
+    unchanged: integer().notNull().default(0),
+    /** Rows naming an incident that was deleted: an import does not bring a tombstoned incident back. */
+    keptDeleted: integer().notNull().default(0),
+    /** Incidents tombstoned by a deletions file. */
+    deleted: integer().notNull().default(0),
+    rejected: integer().notNull().default(0),
+    rejections: jsonb().$type<{ line: number; reason: string }[]>().notNull().default([]),
+    errorMessage: text(),
+    /** The server process carrying the run out as a background job, and when it last said so. */
+    worker: text(),
+    heartbeatAt: timestamp({ withTimezone: true, mode: "string" }),
+  },
+  (t) => [
+    index().on(t.processId, t.queuedAt),
+    check("import_runs_state", sql`${t.state} IN ('queued', 'running', 'done', 'failed', 'refused')`),
+  ],
+);

@@ -6,6 +6,7 @@ import { AgreementsPage } from "./pages/AgreementsPage";
 import { CommitmentPage } from "./pages/CommitmentPage";
 import { DashboardPage } from "./pages/DashboardPage";
 import { DocumentPage, DocumentsPage } from "./pages/DocumentsPages";
+import { ImportRunPage, ImportsPage } from "./pages/ImportsPages";
 import { IncidentPage, IncidentsPage } from "./pages/IncidentsPages";
 import { FormatPage, MeetingPage, NegotiationsPage } from "./pages/NegotiationPages";
 import { NotFoundPage } from "./pages/NotFoundPage";
@@ -23,6 +24,7 @@ const sections = [
   ["/places", "nav.places"],
   ["/incidents", "nav.incidents"],
   ["/documents", "nav.documents"],
+  ["/imports", "nav.imports"],
 ] as const;
 
 function ProcessSwitcher() {
@@ -79,6 +81,8 @@ function Shell() {
           <Route path="/incidents/:id" element={<IncidentPage />} />
           <Route path="/documents" element={<DocumentsPage />} />
           <Route path="/documents/:id" element={<DocumentPage />} />
+          <Route path="/imports" element={<ImportsPage />} />
+          <Route path="/imports/:id" element={<ImportRunPage />} />
           <Route path="*" element={<NotFoundPage />} />
         </Routes>
       </main>

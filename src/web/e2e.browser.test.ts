@@ -8,6 +8,7 @@ import { buildServer } from "../api/server.js";
 import { seedFromFolder } from "../services/demo-data.js";
 import { chromiumPath, launchChromium } from "../services/report/pdf.js";
 import type { Database } from "../store/database.js";
+import { acledFile, acledRow } from "../test-support/acled-fixture.js";
 import { openPgliteForTest } from "../test-support/databases.js";
 
 const hasChromium = existsSync(chromiumPath);
@@ -52,7 +53,7 @@ describe.skipIf(!hasChromium)(`web app in Chromium${hasChromium ? "" : " — SKI
     ensureWebBuild();
     database = await openPgliteForTest();
     await seedFromFolder(database.db);
-    app = await buildServer({ database });
+    app = await buildServer({ database, rateLimit: false });
     base = await app.listen({ port: 0, host: "127.0.0.1" });
     browser = await launchChromium();
     page = await browser.newPage();
@@ -108,6 +109,25 @@ describe.skipIf(!hasChromium)(`web app in Chromium${hasChromium ? "" : " — SKI
     await page.locator(".swagger-ui .info").waitFor();
     expect(await page.locator(".opblock").count()).toBeGreaterThan(10);
     expect(policyViolations).toEqual([]);
+  });
+
+  it("uploads an event file, follows its import, and finds it again after a reload", async () => {
+    await page.goto(`${base}/imports`);
+    await page.getByTestId("import-form").waitFor();
+    await page.locator("input[type=file]").setInputFiles({
+      name: "browser-upload.csv",
+      mimeType: "text/csv",
+      buffer: Buffer.from(acledFile([acledRow("WEB1", "From the browser"), acledRow("WEB2", "Bad", "many")])),
+    });
+    await page.getByRole("button", { name: "Upload and import" }).click();
+    await page.getByTestId("import-run").waitFor();
+    expect(page.url()).toMatch(/\/imports\/[0-9a-f-]{36}$/);
+    await page.reload();
+    await expect.poll(() => page.getByTestId("import-state").textContent(), { timeout: 20_000 }).toBe("Done");
+    expect(await page.getByTestId("import-counts").textContent()).toContain("1 created");
+    expect(await page.locator("article").textContent()).toContain("1 rejected row");
+    await page.goto(`${base}/imports`);
+    await page.getByRole("link", { name: "browser-upload.csv" }).waitFor();
   });
 
   it("prints the implementation report to PDF", async () => {

@@ -1,0 +1,2 @@
+ALTER TABLE "import_runs" ADD COLUMN "worker" text;--> statement-breakpoint
+ALTER TABLE "import_runs" ADD COLUMN "heartbeat_at" timestamp with time zone;
