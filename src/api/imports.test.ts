@@ -8,9 +8,10 @@ import type { ImportRunView } from "../domain/import-runs.js";
 import { seedFromFolder } from "../services/demo-data.js";
 import { recoverInterrupted, startImportJobs } from "../services/import-jobs.js";
 import { createImportRun } from "../services/import-runs.js";
+import { setLicencePublicUse } from "../services/licence-policy.js";
 import type { Database } from "../store/database.js";
 import { importRuns } from "../store/schema.js";
-import { acledFile, acledRow } from "../test-support/acled-fixture.js";
+import { acledFile, acledHeader, acledRow } from "../test-support/acled-fixture.js";
 import { openPgliteForTest } from "../test-support/databases.js";
 import { buildServer } from "./server.js";
 
@@ -159,5 +160,30 @@ describe("runs interrupted by a server that stopped", () => {
     const run = await finished(id);
     expect(run.state).toBe("failed");
     expect(run.errorMessage).toMatch(/Interrupted/);
+  });
+});
+
+describe("round trip: an ACLED file imported and exported again", () => {
+  it("gives back the same rows and columns once ACLED rows may be served", async () => {
+    const rows = [
+      acledRow("RT1", "Round trip one", 2),
+      acledRow("RT2", "Round trip two"),
+      acledRow("RT3", "Three"),
+    ];
+    const run = await finished(((await (await upload(acled(rows))).json()) as ImportRunView).id);
+    expect(run.counts.created).toBe(3);
+    const exported = async () => (await fetch(`${base}/api/incidents.csv?processId=nk-2020&q=round`)).text();
+    // By default ACLED's terms keep its raw rows out of public outputs: counted, not served.
+    expect((await exported()).split("\n").filter((line) => line.startsWith("RT"))).toEqual([]);
+    await setLicencePublicUse(database.db, "acled", "include", "test");
+    try {
+      const lines = (await exported()).split("\n");
+      expect(lines[0]).toBe(acledHeader);
+      const back = lines.filter((line) => line.startsWith("RT")).sort();
+      expect(back).toEqual(rows.filter((row) => /Round trip/.test(row)).sort());
+      expect(lines.some((line) => line.startsWith("#") && /ACLED/.test(line))).toBe(true);
+    } finally {
+      await setLicencePublicUse(database.db, "acled", "count_only", "test");
+    }
   });
 });
