@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { Id, IsoDate, ReviewState, VerificationStatus } from "./common.js";
+import { Id, IsoDate, VerificationStatus } from "./common.js";
+import { RecordEnvelope } from "./entities.js";
 import { acledEventTypes, allAcledSubEventTypes, Incident, monitoringIncidentTypes } from "./events.js";
 
 /**
@@ -100,12 +101,7 @@ export const IncidentSummary = Incident.omit({
   allegedBreaches: true,
   sourceNames: true,
 }).extend({
-  id: Id,
-  reviewState: ReviewState,
-  createdAt: z.string(),
-  createdBy: z.string(),
-  updatedAt: z.string(),
-  updatedBy: z.string(),
+  ...RecordEnvelope.shape,
   excerpt: z.string().describe(`the first ${incidentExcerptLength} characters of the description`),
   descriptionLength: z.number().int().describe("length of the full description, in characters"),
   sourceCount: z.number().int(),

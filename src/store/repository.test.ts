@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { describeEachDatabase } from "../test-support/databases.js";
+import { incidentRecord } from "../test-support/fixtures.js";
 import type { Database } from "./database.js";
 import { ConflictError, NotFoundError, ValidationError } from "./errors.js";
 import { repositories } from "./repository.js";
@@ -33,28 +34,8 @@ describeEachDatabase("repositories", (open) => {
   });
   afterAll(() => database.close());
 
-  const incident = (id: string, startDate: string, over: Record<string, unknown> = {}) => ({
-    id,
-    processId: "p1",
-    title: id,
-    monitoringType: "ceasefire_violation" as const,
-    startDate,
-    startPrecision: "day" as const,
-    ongoing: false,
-    locationDescription: "",
-    geoPrecision: 1 as const,
-    actors: [],
-    description: "",
-    allegedBreaches: [],
-    civilianTargeting: false,
-    tags: [],
-    licence: "own",
-    allegedByPartyIds: [],
-    verificationStatus: "reported" as const,
-    externalIds: {},
-    sources: [],
-    ...over,
-  });
+  const incident = (id: string, startDate: string, over: Record<string, unknown> = {}) =>
+    incidentRecord({ id, processId: "p1", title: id, startDate, ...over });
 
   it("creates, reads and writes a created event in the same transaction", async () => {
     const created = await repositories.parties.get(database.db, "a");

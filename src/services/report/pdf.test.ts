@@ -6,6 +6,7 @@ import { buildServer } from "../../api/server.js";
 import type { Database } from "../../store/database.js";
 import { repositories } from "../../store/repository.js";
 import { openPgliteForTest } from "../../test-support/databases.js";
+import { incidentRecord } from "../../test-support/fixtures.js";
 import { seedFromFolder } from "../demo-data.js";
 import { hostileUrls } from "./hostile-urls.fixture.js";
 import {
@@ -177,26 +178,12 @@ describe.skipIf(!hasChromium)(`report over HTTP: shared PDF browser, safe links$
     // Straight into the store: the API's schemas refuse these addresses, older records may hold them.
     await repositories.incidents.create(
       database.db,
-      {
-        processId: "nk-2020",
+      incidentRecord({
         title: "Incident with hostile sources",
         monitoringType: "threat_of_force",
         startDate: "2023-05-01",
-        startPrecision: "day",
-        ongoing: false,
-        locationDescription: "",
-        geoPrecision: 1,
-        actors: [],
-        description: "",
-        allegedBreaches: [],
-        civilianTargeting: false,
-        tags: [],
-        licence: "own",
-        allegedByPartyIds: [],
-        verificationStatus: "reported",
-        externalIds: {},
         sources: hostileUrls.flatMap((url, i) => [{ url, title: `Hostile source ${i}` }, { url }]),
-      },
+      }),
       "test",
     );
     app = await buildServer({ database, webFolder: "/nonexistent" });
