@@ -102,6 +102,18 @@ describe("imports over HTTP, run as background jobs", () => {
     expect(await incidentCount()).toBe(before);
   });
 
+  it("says so when the file cannot be read to its end, keeping the rows before", async () => {
+    const file = acled([
+      row("TST9", "Before"),
+      row("TST10", '"a quote that never closes'),
+      row("TST11", "After"),
+    ]);
+    const run = await finished(((await (await upload(file)).json()) as ImportRunView).id);
+    expect(run.state).toBe("failed");
+    expect(run.counts.created).toBe(1);
+    expect(run.errorMessage).toMatch(/^Reading stopped at line 3 .*the rest of the file was not read/);
+  });
+
   it("answers a file that is not event data with a failed run that says why", async () => {
     const run = await finished(
       ((await (await upload(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 1, 2]))).json()) as ImportRunView).id,

@@ -88,6 +88,10 @@ export async function importCommand(dataset: string, path: string, options: Impo
     report(outcome, basename(path), options.deletions === true);
     if (options.json) process.stdout.write(`${JSON.stringify(outcome)}\n`);
     if (outcome.state === "refused") process.exitCode = refusedExitCode;
+    if (outcome.errorMessage) {
+      say(`peacetrack: ${outcome.errorMessage}`);
+      process.exitCode = 1;
+    }
   } catch (error) {
     progress.stop();
     if (!(error instanceof UnreadableFileError)) throw error;

@@ -36,7 +36,7 @@ export async function* readAcledDeletions(path: string): AsyncGenerator<AcledDel
   let headerSeen = false;
   for await (const record of reader.records) {
     if ("failure" in record) {
-      yield { line: record.line, reason: record.failure };
+      yield { line: record.line, reason: record.failure, stopsReading: true };
       return;
     }
     if (!headerSeen) {

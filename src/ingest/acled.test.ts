@@ -229,7 +229,11 @@ describe("bad ACLED rows are rejected with their line, and reading goes on", () 
     const { accepted, rejected } = await readAll(tempFile(text), "acled");
     expect(accepted).toHaveLength(1);
     expect(rejected).toEqual([
-      { line: 3, reason: "reading stopped here: a quoted field opened on this line never closes" },
+      {
+        line: 3,
+        reason: "reading stopped here: a quoted field opened on this line never closes",
+        stopsReading: true,
+      },
     ]);
   });
 });

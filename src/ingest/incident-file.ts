@@ -19,6 +19,8 @@ export interface RejectedRow {
   line: number;
   /** Why the row was not taken, naming the column: "event_date: 31/02/2021 is not a date". */
   reason: string;
+  /** The file could not be read past this row (a quote that never closes): nothing after it was read. */
+  stopsReading?: true;
 }
 
 export type FileRow = AcceptedRow | RejectedRow;

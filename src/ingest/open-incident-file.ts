@@ -67,7 +67,7 @@ async function* dataRows(
   let headerRowsLeft = layout.headerRows;
   for await (const record of records) {
     if ("failure" in record) {
-      yield { line: record.line, reason: record.failure };
+      yield { line: record.line, reason: record.failure, stopsReading: true };
       return;
     }
     if (headerRowsLeft > 0) {

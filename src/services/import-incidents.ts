@@ -75,7 +75,9 @@ export interface ImportProgress {
 
 export interface ImportOutcome {
   runId: string;
-  state: "done" | "refused";
+  /** "failed": the file could not be read to its end (`errorMessage` says where). */
+  state: "done" | "refused" | "failed";
+  errorMessage?: string;
   dryRun: boolean;
   strict: boolean;
   counts: ImportCounts;
@@ -181,9 +183,14 @@ async function runImport<B extends { read: number; rejections: Rejection[] }>(
   const counts = noCounts();
   const rejections: Rejection[] = [];
   const keep = options.maxRejectionsKept ?? 1000;
-  const reject = (list: readonly Rejection[]) => {
+  // A row past which the reader could not go (a quote that never closes): the run must say so.
+  let stoppedAt: Rejection | undefined;
+  const reject = (list: readonly (Rejection & { stopsReading?: true })[]) => {
     counts.rejected += list.length;
-    for (const rejection of list) if (rejections.length < keep) rejections.push(rejection);
+    for (const { stopsReading, ...rejection } of list) {
+      if (stopsReading) stoppedAt ??= rejection;
+      if (rejections.length < keep) rejections.push(rejection);
+    }
   };
   const apply = (written: Written | ImportCounts) => {
     for (const key of ["created", "updated", "unchanged", "keptDeleted", "deleted"] as const)
@@ -275,7 +282,12 @@ async function runImport<B extends { read: number; rejections: Rejection[] }>(
       }
       await pending;
     }
-    const state = refused ? "refused" : "done";
+    // A file not read to its end is not "done", even when every row read was taken.
+    const state = refused ? "refused" : stoppedAt ? "failed" : "done";
+    const errorMessage =
+      stoppedAt && !refused
+        ? `Reading stopped at line ${stoppedAt.line} (${stoppedAt.reason}); the rest of the file was not read. The rows before it were imported${dryRun ? " (dry run: nothing written)" : ""}; mend the file and import it again (unchanged rows are left as they are).`
+        : undefined;
     await progress(false);
     const seconds = (performance.now() - started) / 1000;
     await finishImportRun(db, runId, {
@@ -284,10 +296,12 @@ async function runImport<B extends { read: number; rejections: Rejection[] }>(
       bytesRead: file.bytesRead(),
       rejections,
       fileSha256: await fileSha256,
+      errorMessage,
     });
     return {
       runId,
       state,
+      ...(errorMessage ? { errorMessage } : {}),
       dryRun,
       strict,
       counts,
