@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { setLicencePublicUse } from "../services/licence-policy.js";
+import { countByLicence } from "../store/feature-queries.js";
 import { describeEachDatabase, openPgliteForTest } from "../test-support/databases.js";
 import {
   dailyIds,
@@ -178,6 +179,15 @@ describeEachDatabase("OGC API – Features", (open) => {
       expect(answer.status, path).toBe(404);
       expect(answer.body.error.code).toBe("not_found");
     }
+  });
+
+  it("counts by reading a bounded number of rows, and says when a count stopped at the bound", async () => {
+    const all = await countByLicence(s.database.db, "incidents", {});
+    expect(all.complete).toBe(true);
+    const total = all.counts.reduce((sum, row) => sum + row.count, 0);
+    const capped = await countByLicence(s.database.db, "incidents", {}, total - 1);
+    expect(capped.complete).toBe(false);
+    expect(capped.counts.reduce((sum, row) => sum + row.count, 0)).toBe(total);
   });
 
   it("answers bad parameters with 400 in the one error shape", async () => {

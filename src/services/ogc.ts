@@ -82,9 +82,13 @@ export function landingPage(base: string) {
 }
 
 /** What public outputs may do with the rows found, per licence: served, only counted, or left out. */
-function applyRule(counts: { licence: string | null; count: number }[], rule: LicencePolicy) {
+function applyRule(
+  counts: { licence: string | null; count: number }[],
+  rule: LicencePolicy,
+  complete = true,
+) {
   const served: string[] = [];
-  const withheld: { licence: string; count: number }[] = [];
+  const withheld: { licence: string; count: number; atLeast?: true }[] = [];
   let matched = 0;
   for (const { licence, count } of counts) {
     if (licence === null) {
@@ -95,7 +99,8 @@ function applyRule(counts: { licence: string | null; count: number }[], rule: Li
     if (use === "include") {
       served.push(licence);
       matched += count;
-    } else if (use === "count_only") withheld.push({ licence, count });
+    } else if (use === "count_only")
+      withheld.push({ licence, count, ...(complete ? {} : { atLeast: true as const }) });
   }
   // Attribution for every licence whose rows are shown or counted; excluded ones are not mentioned.
   const credited = [...served, ...withheld.map((w) => w.licence)];
@@ -115,13 +120,13 @@ const isoInterval = (interval: { start: string; end: string | null }): [string, 
 ];
 
 async function collectionDocument(db: Db, base: string, id: FeatureCollectionId, rule: LicencePolicy) {
-  const counts = await countByLicence(db, id, {});
-  const { served, withheld, credited } = applyRule(counts, rule);
+  const { counts, complete } = await countByLicence(db, id, {});
+  const { served, withheld, credited } = applyRule(counts, rule, complete);
   const extent = await featureExtent(db, id, served);
   const attribution = rule.attributionLines(credited);
   const notes = withheld.map(
     (w) =>
-      `${w.count} further incident(s) under "${rule.licences([w.licence])[0]?.name ?? w.licence}" are counted here but not served.`,
+      `${w.atLeast ? "At least " : ""}${w.count} further incident(s) under "${rule.licences([w.licence])[0]?.name ?? w.licence}" are counted here but not served.`,
   );
   const description = [
     collectionInfo[id].description,
@@ -260,12 +265,14 @@ export async function itemsPage(db: Db, base: string, collectionId: string, quer
   const limit = effectiveLimit(query.limit);
   const keyset = decodeKeyset(query.cursor, collection);
   const rule = await loadLicencePolicy(db);
-  const found = applyRule(await countByLicence(db, collection, filter), rule);
+  const counted = await countByLicence(db, collection, filter);
+  const found = applyRule(counted.counts, rule, counted.complete);
   const { served, matched } = found;
   // Count-only rows are counted for the whole collection, never per bbox or datetime: counts per
   // small box would let a client locate every withheld row, which is what the licence forbids.
   const filtered = filter.bbox !== undefined || filter.dates !== undefined;
-  const { withheld } = filtered ? applyRule(await countByLicence(db, collection, {}), rule) : found;
+  const whole = filtered ? await countByLicence(db, collection, {}) : counted;
+  const { withheld } = filtered ? applyRule(whole.counts, rule, whole.complete) : found;
   const credited = [...new Set([...served, ...withheld.map((w) => w.licence)])];
   const rows = await featurePage(db, collection, filter, { servedLicences: served, limit, keyset });
   const more = rows.length > limit;
@@ -310,7 +317,8 @@ export async function itemsPage(db: Db, base: string, collectionId: string, quer
     features: items.map((row) => toFeature(base, row)),
     links,
     timeStamp: new Date().toISOString(),
-    numberMatched: matched,
+    // Left out when counting would have read more rows than a page may (the standard allows it).
+    ...(counted.complete ? { numberMatched: matched } : {}),
     numberReturned: items.length,
     ...(withheld.length ? { withheld } : {}),
     ...(attribution.length ? { attribution } : {}),

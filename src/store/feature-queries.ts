@@ -235,23 +235,35 @@ export async function featureById(
  * How many features match, per licence (places: one group, licence null). One grouped count gives
  * both the served total and the count-only rows that public outputs must count but not show.
  */
+/**
+ * Counts per licence, reading at most `countCap` rows: a page request must not count a million rows.
+ * Past the cap the counts are lower bounds (`complete: false`); callers then leave totals out.
+ */
+export const countCap = 100_000;
+
 export async function countByLicence(
   db: Db,
   collection: FeatureCollectionId,
   filter: FeatureFilter,
-): Promise<{ licence: string | null; count: number }[]> {
+  cap = countCap,
+): Promise<{ counts: { licence: string | null; count: number }[]; complete: boolean }> {
   const q = collectionQuery(collection);
   const where = and(...q.base, ...filterConditions(collection, filter));
-  if (collection !== "incidents") {
-    const rows = await db.select({ n: sql<number>`count(*)::int` }).from(q.t).where(where);
-    return [{ licence: null, count: Number(rows[0]?.n ?? 0) }];
-  }
-  const rows = await db
-    .select({ licence: incidents.licence, n: sql<number>`count(*)::int` })
-    .from(incidents)
+  const licence = collection === "incidents" ? incidents.licence : sql<string | null>`NULL::text`;
+  const bounded = db
+    .select({ licence: sql<string | null>`${licence}`.as("licence") })
+    .from(q.t)
     .where(where)
-    .groupBy(incidents.licence);
-  return rows.map((row) => ({ licence: row.licence, count: Number(row.n) }));
+    .limit(cap + 1)
+    .as("bounded");
+  const rows = await db
+    .select({ licence: bounded.licence, n: sql<number>`count(*)::int` })
+    .from(bounded)
+    .groupBy(bounded.licence);
+  const counts = rows.map((row) => ({ licence: row.licence, count: Number(row.n) }));
+  const total = counts.reduce((sum, row) => sum + row.count, 0);
+  if (collection !== "incidents" && counts.length === 0) counts.push({ licence: null, count: 0 });
+  return { counts, complete: total <= cap };
 }
 
 export interface FeatureExtent {

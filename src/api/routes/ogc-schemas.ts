@@ -14,7 +14,16 @@ export const Link = z.object({
 });
 
 const Withheld = z
-  .array(z.object({ licence: z.string(), count: z.number().int() }))
+  .array(
+    z.object({
+      licence: z.string(),
+      count: z.number().int(),
+      atLeast: z
+        .literal(true)
+        .optional()
+        .describe("the count stopped at the counting limit: at least this many"),
+    }),
+  )
   .optional()
   .describe("Rows under a licence whose public use is count_only: counted here, not served");
 const Attribution = z
@@ -98,7 +107,7 @@ export const FeatureCollection = z.object({
   features: z.array(Feature),
   links: z.array(Link),
   timeStamp: z.string(),
-  numberMatched: z.number().int(),
+  numberMatched: z.number().int().optional().describe("left out when counting would read too many rows"),
   numberReturned: z.number().int(),
   withheld: Withheld,
   attribution: Attribution,
