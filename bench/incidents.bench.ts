@@ -7,6 +7,7 @@ import type { IncidentFilterQuery } from "../src/domain/incident-list.js";
 import { selectionOf } from "../src/services/incidents.js";
 import { encodeCursor } from "../src/store/cursor.js";
 import type { Database } from "../src/store/database.js";
+import { featurePage } from "../src/store/feature-queries.js";
 import { incidentConditions, incidentSummarySql } from "../src/store/incident-queries.js";
 import { migrate } from "../src/store/migrate.js";
 import { incidents } from "../src/store/schema.js";
@@ -177,6 +178,19 @@ export async function benchIncidentList(
         `${ms(viaHttp.p50)} / ${ms(viaHttp.p95)} vs ${ms(viaSql.p50)} / ${ms(viaSql.p95)} → ${(viaHttp.p50 / viaSql.p50).toFixed(2)}×`,
       );
     }
+    // The OGC items route adds the licence policy and bounded counts to its page query; its baseline is
+    // that page query alone, through the store without HTTP.
+    const box = { bbox: { minLon: 44.5, minLat: 39.0, maxLon: 44.6, maxLat: 39.1 } };
+    const [ogcHttp, ogcStore] = (await timed(
+      runs,
+      () => httpGet(agent, port, "/ogc/collections/incidents/items?bbox=44.5,39.0,44.6,39.1&limit=50"),
+      () => featurePage(db, "incidents", box, { servedLicences: ["own"], limit: 50 }),
+    )) as [{ p50: number; p95: number }, { p50: number; p95: number }];
+    record(
+      target,
+      "OGC items, bbox 0.1° × 0.1°, limit 50: HTTP p50/p95 vs the page query alone",
+      `${ms(ogcHttp.p50)} / ${ms(ogcHttp.p95)} vs ${ms(ogcStore.p50)} / ${ms(ogcStore.p95)} → ${(ogcHttp.p50 / ogcStore.p50).toFixed(2)}×`,
+    );
     const [overview] = (await timed(runs, () => httpGet(agent, port, "/api/processes/bench/overview"))) as [
       { p50: number; p95: number },
     ];

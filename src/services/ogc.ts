@@ -82,6 +82,28 @@ export function landingPage(base: string) {
 }
 
 /** What public outputs may do with the rows found, per licence: served, only counted, or left out. */
+/**
+ * The whole collection's counts per licence, for the withheld rows every page reports: kept for 30 s per
+ * database, since reading up to 100,000 rows on every bbox page would cost more than the page itself.
+ */
+const wholeCounts = new WeakMap<Db, Map<FeatureCollectionId, { at: number; value: Promise<Counted> }>>();
+type Counted = Awaited<ReturnType<typeof countByLicence>>;
+const wholeCountsTtlMs = 30_000;
+
+function wholeCollectionCounts(db: Db, collection: FeatureCollectionId): Promise<Counted> {
+  let byCollection = wholeCounts.get(db);
+  if (!byCollection) {
+    byCollection = new Map();
+    wholeCounts.set(db, byCollection);
+  }
+  const cached = byCollection.get(collection);
+  if (cached && Date.now() - cached.at < wholeCountsTtlMs) return cached.value;
+  const value = countByLicence(db, collection, {});
+  byCollection.set(collection, { at: Date.now(), value });
+  value.catch(() => byCollection.delete(collection));
+  return value;
+}
+
 function applyRule(
   counts: { licence: string | null; count: number }[],
   rule: LicencePolicy,
@@ -271,7 +293,7 @@ export async function itemsPage(db: Db, base: string, collectionId: string, quer
   // Count-only rows are counted for the whole collection, never per bbox or datetime: counts per
   // small box would let a client locate every withheld row, which is what the licence forbids.
   const filtered = filter.bbox !== undefined || filter.dates !== undefined;
-  const whole = filtered ? await countByLicence(db, collection, {}) : counted;
+  const whole = filtered ? await wholeCollectionCounts(db, collection) : counted;
   const { withheld } = filtered ? applyRule(whole.counts, rule, whole.complete) : found;
   const credited = [...new Set([...served, ...withheld.map((w) => w.licence)])];
   const rows = await featurePage(db, collection, filter, { servedLicences: served, limit, keyset });

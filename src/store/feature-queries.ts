@@ -17,6 +17,7 @@ import {
 } from "drizzle-orm";
 import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import type { Db } from "./database.js";
+import { inBox } from "./incident-queries.js";
 import { incidents, places } from "./schema.js";
 
 /**
@@ -88,7 +89,17 @@ function filterConditions(collection: FeatureCollectionId, filter: FeatureFilter
   const { t } = collectionQuery(collection);
   const conditions: SQL[] = [];
   const box = filter.bbox;
-  if (box) {
+  if (box && collection === "incidents") {
+    // The GiST index on incidents' positions; a box across the antimeridian is two boxes.
+    conditions.push(
+      box.minLon <= box.maxLon
+        ? inBox(box.minLon, box.minLat, box.maxLon, box.maxLat)
+        : (or(
+            inBox(box.minLon, box.minLat, 180, box.maxLat),
+            inBox(-180, box.minLat, box.maxLon, box.maxLat),
+          ) as SQL),
+    );
+  } else if (box) {
     conditions.push(gte(t.latitude, box.minLat), lte(t.latitude, box.maxLat));
     conditions.push(
       box.minLon <= box.maxLon

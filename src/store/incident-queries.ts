@@ -53,7 +53,8 @@ const contains = (
   value: unknown,
 ) => sql`${column} @> ${JSON.stringify(value)}::jsonb`;
 
-const inBox = (minLon: number, minLat: number, maxLon: number, maxLat: number) =>
+/** Inside a lon/lat box, written as the `incidents_position` GiST index's expression so it is used. */
+export const inBox = (minLon: number, minLat: number, maxLon: number, maxLat: number) =>
   sql`${position} <@ box(point(${minLon}::float8, ${minLat}::float8), point(${maxLon}::float8, ${maxLat}::float8))`;
 
 export function incidentConditions(f: IncidentFilters): SQL[] {
