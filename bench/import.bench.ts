@@ -1,4 +1,3 @@
-import { spawn } from "node:child_process";
 import { createReadStream, mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -13,6 +12,7 @@ import type { ImportOutcome } from "../src/services/import-incidents.js";
 import { type Database, openDatabase } from "../src/store/database.js";
 import { migrate } from "../src/store/migrate.js";
 import { repositories } from "../src/store/repository.js";
+import { runToEnd } from "../src/test-support/child-process.js";
 
 /**
  * The incident import (issue #7) measured end to end: `peacetrack import acled FILE` run as a child
@@ -82,42 +82,21 @@ const peakMarker = "peak-rss-kb ";
 const reportPeak = `data:text/javascript,process.on("exit",()=>process.stderr.write("${peakMarker}"+process.resourceUsage().maxRSS+"\\n"))`;
 
 /** Runs `peacetrack import acled FILE --json` in a child process: its outcome, wall time and peak RSS. */
-function importInChild(env: NodeJS.ProcessEnv, path: string) {
-  return new Promise<{ outcome: ImportOutcome; wallSeconds: number; peakMiB: number }>((resolve, reject) => {
-    const start = performance.now();
-    const child = spawn(
-      process.execPath,
-      [
-        "--import",
-        reportPeak,
-        join(root, "bin/peacetrack.js"),
-        "import",
-        "acled",
-        path,
-        "--process",
-        "bench-import",
-        "--json",
-      ],
-      { env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"] },
-    );
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (chunk) => {
-      stdout += chunk;
-    });
-    child.stderr.on("data", (chunk) => {
-      stderr += chunk;
-    });
-    child.on("exit", (code) => {
-      const peak = stderr.split("\n").find((line) => line.startsWith(peakMarker));
-      if (code !== 0 || !peak) return reject(new Error(`import exited ${code}: ${stderr.slice(-2000)}`));
-      resolve({
-        outcome: JSON.parse(stdout.trim().split("\n").at(-1) as string),
-        wallSeconds: (performance.now() - start) / 1000,
-        peakMiB: Number(peak.slice(peakMarker.length)) / 1024,
-      });
-    });
-  });
+async function importInChild(env: NodeJS.ProcessEnv, path: string) {
+  const start = performance.now();
+  const args = ["--import", reportPeak, join(root, "bin/peacetrack.js"), "import", "acled", path];
+  const { status, stdout, stderr } = await runToEnd(
+    process.execPath,
+    [...args, "--process", "bench-import", "--json"],
+    { ...process.env, ...env },
+  );
+  const peak = stderr.split("\n").find((line) => line.startsWith(peakMarker));
+  if (status !== 0 || !peak) throw new Error(`import exited ${status}: ${stderr.slice(-2000)}`);
+  return {
+    outcome: JSON.parse(stdout.trim().split("\n").at(-1) as string) as ImportOutcome,
+    wallSeconds: (performance.now() - start) / 1000,
+    peakMiB: Number(peak.slice(peakMarker.length)) / 1024,
+  };
 }
 
 async function prepare(database: Database) {

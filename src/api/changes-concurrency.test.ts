@@ -9,6 +9,7 @@ import { inTransaction, repositories } from "../store/repository.js";
 import { recordEvents } from "../store/schema.js";
 import { FeedFollower } from "../test-support/changes-feed.js";
 import { openPostgresForTest, postgresAvailable } from "../test-support/databases.js";
+import { deferred } from "../test-support/deferred.js";
 import { freshId } from "../test-support/fixtures.js";
 import { buildServer } from "./server.js";
 
@@ -61,20 +62,14 @@ describe.skipIf(!available)(
       const reader = new FeedFollower(base, 3);
       await reader.until(allCommitted);
       const heldId = freshId("held");
-      let written = () => {};
-      const heldWritten = new Promise<void>((resolve) => {
-        written = resolve;
-      });
-      let release = () => {};
-      const gate = new Promise<void>((resolve) => {
-        release = resolve;
-      });
+      const heldWritten = deferred();
+      const gate = deferred();
       const held = db().transaction(async (tx) => {
         await repositories.parties.create(tx as unknown as Db, party(heldId, processId), "slow");
-        written();
-        await gate;
+        heldWritten.resolve();
+        await gate.promise;
       });
-      await heldWritten;
+      await heldWritten.promise;
       const laterIds = Array.from({ length: 5 }, () => freshId("later"));
       for (const id of laterIds) {
         const response = await fetch(`${base}/api/parties`, {
@@ -89,7 +84,7 @@ describe.skipIf(!available)(
         expect(await reader.catchUp()).toEqual([]);
         await sleep(40);
       }
-      release();
+      gate.resolve();
       await held;
       const delivered = await reader.until(allCommitted);
       expect(delivered.map((e) => e.recordId)).toEqual([heldId, ...laterIds]);

@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { generateAcledCsv } from "../ingest/fixtures/generate.js";
+import { runToEnd } from "../test-support/child-process.js";
 import { freePort, waitForHealth } from "../test-support/net.js";
 
 const bin = join(import.meta.dirname, "../../bin/peacetrack.js");
@@ -106,20 +107,7 @@ describe("peacetrack import", () => {
       await waitForHealth(port, { timeoutMs: 120_000, intervalMs: 100 });
       const other = join(folder, "other.csv");
       await generateAcledCsv(other, 50, 99);
-      const result = await new Promise<{ status: number | null; stdout: string; stderr: string }>(
-        (resolve) => {
-          const child = spawn(process.execPath, [bin, "import", "acled", other, "--json"], { env });
-          let stdout = "";
-          let stderr = "";
-          child.stdout.on("data", (chunk) => {
-            stdout += chunk;
-          });
-          child.stderr.on("data", (chunk) => {
-            stderr += chunk;
-          });
-          child.on("exit", (status) => resolve({ status, stdout, stderr }));
-        },
-      );
+      const result = await runToEnd(process.execPath, [bin, "import", "acled", other, "--json"], env);
       expect(result.stderr).toContain("handed to it");
       expect(result.status, result.stderr).toBe(0);
       const outcome = JSON.parse(result.stdout.trim().split("\n").at(-1) ?? "");

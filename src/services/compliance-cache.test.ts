@@ -2,6 +2,7 @@ import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database, Db } from "../store/database.js";
 import { openPgliteForTest, openPostgresForTest, postgresAvailable } from "../test-support/databases.js";
+import { deferred } from "../test-support/deferred.js";
 import { freshId } from "../test-support/fixtures.js";
 import { scoringData } from "./compliance.js";
 import { createRecord } from "./records.js";
@@ -67,25 +68,19 @@ describe.skipIf(!available)(
     it("sees a change that committed after a later-numbered one it had already cached", async () => {
       const { processId, parties, assess } = await scoringProcess(db());
       expect(await cachedIds(db(), processId)).toEqual([]);
-      let written = () => {};
-      const heldWritten = new Promise<void>((resolve) => {
-        written = resolve;
-      });
-      let release = () => {};
-      const gate = new Promise<void>((resolve) => {
-        release = resolve;
-      });
+      const heldWritten = deferred();
+      const gate = deferred();
       let heldId = "";
       const held = db().transaction(async (tx) => {
         heldId = (await assess(tx as unknown as Db, parties[0] as string, 1)).id;
-        written();
-        await gate;
+        heldWritten.resolve();
+        await gate.promise;
       });
-      await heldWritten;
+      await heldWritten.promise;
       const later = await assess(db(), parties[1] as string, 2);
       // Cached now: the later assessment (the higher event number), not the held one.
       expect(await cachedIds(db(), processId)).toEqual([later.id]);
-      release();
+      gate.resolve();
       await held;
       expect(await cachedIds(db(), processId)).toEqual([heldId, later.id].sort());
     });
