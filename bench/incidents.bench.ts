@@ -3,7 +3,9 @@ import { and, desc, sql } from "drizzle-orm";
 import { PgDialect } from "drizzle-orm/pg-core";
 import pg from "pg";
 import { buildServer } from "../src/api/server.js";
+import { anonymous } from "../src/domain/actor.js";
 import type { IncidentFilterQuery } from "../src/domain/incident-list.js";
+import { readableFilter } from "../src/domain/policy.js";
 import { selectionOf } from "../src/services/incidents.js";
 import { encodeCursor } from "../src/store/cursor.js";
 import type { Database } from "../src/store/database.js";
@@ -18,6 +20,9 @@ import { incidents } from "../src/store/schema.js";
  */
 
 type Record = (target: string, measure: string, value: string) => void;
+
+/** The HTTP routes read as the anonymous public: the store baselines add the same filter. */
+const publicReadable = readableFilter(anonymous, "incidents");
 
 /** Every filtered field varies by its own stride, so filters do not select each other's rows. */
 const fillSql = (from: number, to: number) =>
@@ -142,7 +147,9 @@ export async function benchIncidentList(
     /** The cursor of the row at `depth` (0..1) of the list: a deep page without walking to it. */
     const cursorAt = async (query: string, depth: number) => {
       if (depth === 0) return undefined;
-      const where = and(...incidentConditions(selectionOf(parseQuery(query)).filters));
+      const where = and(
+        ...incidentConditions({ ...selectionOf(parseQuery(query)).filters, readable: publicReadable }),
+      );
       const [counted] = await db.select({ n: sql<number>`count(*)::int` }).from(incidents).where(where);
       const [row] = await db
         .select({ startDate: incidents.startDate, id: incidents.id })
@@ -165,7 +172,7 @@ export async function benchIncidentList(
       const cursor = await cursorAt(query, depth);
       const path = `/api/incidents?${query}&limit=50${cursor ? `&cursor=${cursor}` : ""}`;
       const { filters, after } = selectionOf(parseQuery(`${query}${cursor ? `&cursor=${cursor}` : ""}`));
-      const statement = incidentSummarySql(filters, after, 51);
+      const statement = incidentSummarySql({ ...filters, readable: publicReadable }, after, 51);
       const { sql: text, params } = dialect.sqlToQuery(statement);
       const [viaHttp, viaSql] = (await timed(
         runs,
@@ -184,7 +191,8 @@ export async function benchIncidentList(
     const [ogcHttp, ogcStore] = (await timed(
       runs,
       () => httpGet(agent, port, "/ogc/collections/incidents/items?bbox=44.5,39.0,44.6,39.1&limit=50"),
-      () => featurePage(db, "incidents", box, { servedLicences: ["own"], limit: 50 }),
+      () =>
+        featurePage(db, "incidents", box, { servedLicences: ["own"], limit: 50, readable: publicReadable }),
     )) as [{ p50: number; p95: number }, { p50: number; p95: number }];
     record(
       target,

@@ -4,15 +4,19 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { sql } from "drizzle-orm";
 import pg from "pg";
+import { anonymous } from "../src/domain/actor.js";
 import { complianceIndex, scoringData } from "../src/services/compliance.js";
 import { type Database, openDatabase } from "../src/store/database.js";
 import { migrate } from "../src/store/migrate.js";
 import { type NewRecord, repositories } from "../src/store/repository.js";
 import { freePort, waitForHealth } from "../src/test-support/net.js";
 import { findPostgresBin, startPostgresCluster } from "../src/test-support/postgres-cluster.js";
+import { benchAgreementPage } from "./agreement-page.bench.js";
 import { benchCompliance } from "./compliance.bench.js";
 import { benchImport } from "./import.bench.js";
 import { benchIncidentList } from "./incidents.bench.js";
+import { benchMap } from "./map.bench.js";
+import { benchFirstPage, benchWebBundle } from "./web.bench.js";
 
 const root = join(import.meta.dirname, "..");
 const results: { target: string; measure: string; value: string }[] = [];
@@ -140,7 +144,7 @@ async function benchComplianceOnDatabase(target: string, database: Database) {
     `${(performance.now() - start).toFixed(0)} ms`,
   );
   start = performance.now();
-  const result = await complianceIndex(database.db, {
+  const result = await complianceIndex(database.db, anonymous, {
     processId: "bench",
     asOf: "2015-12-31",
     groupBy: "party",
@@ -180,6 +184,7 @@ async function benchImportPostgres(folder: string, databaseUrl: string) {
 async function main() {
   console.error("Peacetrack benchmark (figures vary with the machine; nothing here is asserted)\n");
   for (const row of benchCompliance()) record("pure", row.label, `${row.ms.toFixed(1)} ms`);
+  await benchWebBundle(record);
 
   const folder = mkdtempSync(join(tmpdir(), "peacetrack-bench-"));
   try {
@@ -199,10 +204,13 @@ async function main() {
       "restart after kill -9 → first answer",
       `${(await timeToFirstAnswerAfterKill({ PEACETRACK_DATA: dataDir, DATABASE_URL: "" })).toFixed(0)} ms`,
     );
+    await benchFirstPage(record);
+    await benchAgreementPage(record);
     await benchDatabase("PGlite", () => openDatabase({ dataDir: "memory://" }));
     // 200,000 on PGlite (not 1,000,000): the embedded engine fills and scans 2–3× slower, in memory.
     await benchIncidentList("PGlite", () => openDatabase({ dataDir: "memory://" }), 200_000, record);
     await benchImportPglite(folder);
+    await benchMap(record);
 
     const bin = process.env.DATABASE_URL ? undefined : findPostgresBin();
     const cluster = bin ? await startPostgresCluster(bin) : undefined;

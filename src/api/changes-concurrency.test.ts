@@ -7,6 +7,7 @@ import type { Database, Db } from "../store/database.js";
 import { ConflictError } from "../store/errors.js";
 import { inTransaction, repositories } from "../store/repository.js";
 import { recordEvents } from "../store/schema.js";
+import { type TestAccount, testAccount } from "../test-support/accounts.js";
 import { FeedFollower } from "../test-support/changes-feed.js";
 import { openPostgresForTest, postgresAvailable } from "../test-support/databases.js";
 import { deferred } from "../test-support/deferred.js";
@@ -39,8 +40,11 @@ describe.skipIf(!available)(
     let app: FastifyInstance;
     let base: string;
     const processId = freshId("proc");
+    let administrator: TestAccount;
     beforeAll(async () => {
       database = await openPostgresForTest();
+      // Writes need an account; the feed is followed as staff, who see drafts (the HTTP writes are drafts).
+      administrator = await testAccount(database.db, "administrator");
       app = await buildServer({ database, webFolder: "/nonexistent", rateLimit: false });
       base = await app.listen({ port: 0, host: "127.0.0.1" });
       await repositories.processes.create(
@@ -59,7 +63,7 @@ describe.skipIf(!available)(
     const allCommitted = async (seen: unknown[]) => seen.length >= (await db().$count(recordEvents));
 
     it("does not pass an open transaction's event, and delivers it once it commits", async () => {
-      const reader = new FeedFollower(base, 3);
+      const reader = new FeedFollower(base, 3, administrator.headers);
       await reader.until(allCommitted);
       const heldId = freshId("held");
       const heldWritten = deferred();
@@ -74,7 +78,7 @@ describe.skipIf(!available)(
       for (const id of laterIds) {
         const response = await fetch(`${base}/api/parties`, {
           method: "POST",
-          headers: { "content-type": "application/json" },
+          headers: { ...administrator.headers, "content-type": "application/json" },
           body: JSON.stringify(party(id, processId)),
         });
         expect(response.status).toBe(201);
@@ -128,7 +132,7 @@ describe.skipIf(!available)(
           });
         }
       };
-      const reader = new FeedFollower(base, 7);
+      const reader = new FeedFollower(base, 7, administrator.headers);
       let writing = true;
       const reading = (async () => {
         while (writing) {

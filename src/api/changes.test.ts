@@ -2,6 +2,7 @@ import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import type { Database } from "../store/database.js";
 import { recordEvents } from "../store/schema.js";
+import { sendAs, type TestAccount, testAccount } from "../test-support/accounts.js";
 import { FeedFollower } from "../test-support/changes-feed.js";
 import { describeEachDatabase } from "../test-support/databases.js";
 import { freshId } from "../test-support/fixtures.js";
@@ -11,8 +12,10 @@ describeEachDatabase("changes feed over HTTP", (open) => {
   let database: Database;
   let app: FastifyInstance;
   let base: string;
+  let administrator: TestAccount;
   beforeAll(async () => {
     database = await open();
+    administrator = await testAccount(database.db, "administrator");
     app = await buildServer({ database, webFolder: "/nonexistent", rateLimit: false });
     base = await app.listen({ port: 0, host: "127.0.0.1" });
   });
@@ -22,11 +25,7 @@ describeEachDatabase("changes feed over HTTP", (open) => {
   });
 
   const send = async (method: string, path: string, body?: unknown) => {
-    const response = await fetch(`${base}${path}`, {
-      method,
-      headers: body === undefined ? {} : { "content-type": "application/json" },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
+    const response = await sendAs(administrator, method, `${base}${path}`, body);
     expect(response.status, `${method} ${path}`).toBeLessThan(300);
     return response.status === 204 ? undefined : ((await response.json()) as Record<string, unknown>);
   };
@@ -48,7 +47,7 @@ describeEachDatabase("changes feed over HTTP", (open) => {
     await send("PATCH", `/api/parties/${b}`, { shortName: "B, renamed" });
     await send("DELETE", `/api/parties/${c}`);
 
-    const reader = new FeedFollower(base, 2);
+    const reader = new FeedFollower(base, 2, administrator.headers);
     await reader.until(allCommitted);
     const mine = reader.seen.filter((e) => e.recordId === processId || e.entity === "parties");
     expect(mine.map((e) => [e.entity, e.recordId, e.kind])).toEqual([
@@ -59,11 +58,11 @@ describeEachDatabase("changes feed over HTTP", (open) => {
       ["parties", b, "updated"],
       ["parties", c, "deleted"],
     ]);
-    expect(mine[4]?.record).toMatchObject({ id: b, shortName: "B, renamed", updatedBy: "api" });
+    expect(mine[4]?.record).toMatchObject({ id: b, shortName: "B, renamed", updatedBy: "token:tests" });
     // A removal carries the record as it was, so a mirror knows what it removes.
     expect(mine[5]?.record).toMatchObject({ id: c, shortName: c });
     for (const event of mine) {
-      expect(event.actor).toBe("api");
+      expect(event.actor).toBe("token:tests");
       expect(Date.parse(event.at)).not.toBeNaN();
     }
     expect(new Set(reader.seen.map((e) => e.cursor)).size).toBe(reader.seen.length);
@@ -81,13 +80,13 @@ describeEachDatabase("changes feed over HTTP", (open) => {
     const processId = freshId("proc");
     await send("POST", "/api/processes", { id: processId, name: "P", slug: processId, sources: [] });
     for (let i = 0; i < 23; i++) await send("POST", "/api/parties", party(freshId("p"), processId));
-    const whole = await new FeedFollower(base, 500).until(allCommitted);
+    const whole = await new FeedFollower(base, 500, administrator.headers).until(allCommitted);
     const cursorsOf = (events: { cursor: string }[]) => events.map((e) => e.cursor);
     for (const limit of [1, 3, 10]) {
-      const paged = await new FeedFollower(base, limit).until(allCommitted);
+      const paged = await new FeedFollower(base, limit, administrator.headers).until(allCommitted);
       expect(cursorsOf(paged)).toEqual(cursorsOf(whole));
     }
-    const resumed = new FeedFollower(base, 4);
+    const resumed = new FeedFollower(base, 4, administrator.headers);
     resumed.cursor = whole[10]?.cursor;
     expect(cursorsOf(await resumed.until((seen) => seen.length >= whole.length - 11))).toEqual(
       cursorsOf(whole.slice(11)),

@@ -1,6 +1,7 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from "fastify";
 import { hasZodFastifySchemaValidationErrors } from "fastify-type-provider-zod";
 import { z } from "zod";
+import { AccessRefusedError } from "../services/access-errors.js";
 import { PdfBusyError, PdfUnavailableError } from "../services/report/pdf.js";
 import { isDatabaseUnavailable } from "../store/availability.js";
 import { DataFolderInUseError } from "../store/database.js";
@@ -16,7 +17,13 @@ export const ErrorBody = z.object({
 });
 export type ErrorBody = z.infer<typeof ErrorBody>;
 
-export const errorResponses = { 400: ErrorBody, 404: ErrorBody, 409: ErrorBody } as const;
+export const errorResponses = {
+  400: ErrorBody,
+  401: ErrorBody,
+  403: ErrorBody,
+  404: ErrorBody,
+  409: ErrorBody,
+} as const;
 
 export const errorBody = (
   code: string,
@@ -48,6 +55,10 @@ export function handleError(error: FastifyError | Error, request: FastifyRequest
       message: issue.message ?? "invalid",
     }));
     return reply.code(400).send(body("validation_failed", `The ${where} is not valid.`, details));
+  }
+  if (error instanceof AccessRefusedError) {
+    if (error.retryAfterSeconds) reply.header("retry-after", String(error.retryAfterSeconds));
+    return reply.code(error.status).send(body(error.code, error.message));
   }
   if (error instanceof ValidationError)
     return reply.code(400).send(body("validation_failed", error.message, error.details));

@@ -5,6 +5,7 @@ import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seedFromFolder } from "../services/demo-data.js";
 import type { Database } from "../store/database.js";
+import { type TestAccount, testAccount } from "../test-support/accounts.js";
 import { openPgliteForTest } from "../test-support/databases.js";
 import { buildServer } from "./server.js";
 
@@ -12,10 +13,13 @@ let database: Database;
 let app: FastifyInstance;
 let base: string;
 const logLines: Record<string, unknown>[] = [];
+let administrator: TestAccount;
 
 beforeAll(async () => {
   database = await openPgliteForTest();
   await seedFromFolder(database.db);
+  // Writes need an account (issue #9): these bodies are sent as an administrator's, by token.
+  administrator = await testAccount(database.db, "administrator");
   const stream = new PassThrough();
   stream.on("data", (chunk: Buffer) => {
     for (const line of chunk.toString("utf8").split("\n").filter(Boolean)) logLines.push(JSON.parse(line));
@@ -42,7 +46,10 @@ function sendBytes(method: string, path: string, body: Buffer, contentType = "ap
   return new Promise<{ status: number; json: unknown }>((resolve, reject) => {
     const request = httpRequest(
       `${base}${path}`,
-      { method, headers: { "content-type": contentType, "content-length": body.length } },
+      {
+        method,
+        headers: { ...administrator.headers, "content-type": contentType, "content-length": body.length },
+      },
       (response) => {
         const chunks: Buffer[] = [];
         response.on("data", (c: Buffer) => chunks.push(c));

@@ -6,6 +6,7 @@ import type { FastifyInstance, FastifyRequest } from "fastify";
 import { findUnstorableText } from "../domain/text-safety.js";
 import { ValidationError } from "../store/errors.js";
 import { errorBody } from "./errors.js";
+import { mapTilesFromEnv, withMapTileOrigin } from "./map-config.js";
 
 /**
  * What every request goes through before a route sees it: bytes decoded strictly, text that cannot be
@@ -192,7 +193,10 @@ export async function registerHardening(app: FastifyInstance, rateLimit: RateLim
   app.addHook("preValidation", async (request) => refuseUnstorableInput(request));
   await app.register(fastifyHelmet, {
     global: true,
-    contentSecurityPolicy: { useDefaults: false, directives: contentSecurityPolicy },
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: withMapTileOrigin(contentSecurityPolicy, mapTilesFromEnv()),
+    },
     // Meaningful only over TLS, which a reverse proxy in front of Peacetrack terminates and sets.
     strictTransportSecurity: false,
     referrerPolicy: { policy: "no-referrer" },

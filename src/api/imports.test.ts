@@ -11,6 +11,7 @@ import { createImportRun } from "../services/import-runs.js";
 import { setLicencePublicUse } from "../services/licence-policy.js";
 import type { Database } from "../store/database.js";
 import { importRuns } from "../store/schema.js";
+import { type TestAccount, testAccount } from "../test-support/accounts.js";
 import { acledFile, acledHeader, acledRow } from "../test-support/acled-fixture.js";
 import { openPgliteForTest } from "../test-support/databases.js";
 import { buildServer } from "./server.js";
@@ -22,11 +23,14 @@ let database: Database;
 let app: FastifyInstance;
 let base: string;
 let folder: string;
+let administrator: TestAccount;
 
 beforeAll(async () => {
   folder = mkdtempSync(join(tmpdir(), "peacetrack-imports-"));
   database = await openPgliteForTest();
   await seedFromFolder(database.db);
+  // An import run is an administrator's act (the policy's "import").
+  administrator = await testAccount(database.db, "administrator");
   app = await buildServer({ database, webFolder: "/nonexistent", rateLimit: false, uploadsFolder: folder });
   base = await app.listen({ port: 0, host: "127.0.0.1" });
 });
@@ -45,7 +49,7 @@ async function upload(body: string | Buffer, params: Record<string, string> = {}
   });
   return fetch(`${base}/api/imports?${search}`, {
     method: "POST",
-    headers: { "content-type": "text/csv" },
+    headers: { ...administrator.headers, "content-type": "text/csv" },
     body: body as BodyInit,
   });
 }
@@ -128,7 +132,7 @@ describe("imports over HTTP, run as background jobs", () => {
     expect((await wrong.json()).error.code).toBe("validation_failed");
     const csvElsewhere = await fetch(`${base}/api/parties`, {
       method: "POST",
-      headers: { "content-type": "text/csv" },
+      headers: { ...administrator.headers, "content-type": "text/csv" },
       body: "a,b",
     });
     expect(csvElsewhere.status).toBe(415);
@@ -196,6 +200,71 @@ describe("round trip: an ACLED file imported and exported again", () => {
       expect(lines.some((line) => line.startsWith("#") && /ACLED/.test(line))).toBe(true);
     } finally {
       await setLicencePublicUse(database.db, "acled", "count_only", "test");
+    }
+  });
+});
+
+describe("who may import", () => {
+  it("takes uploads from an administrator only, records who, and publishes the rows (an administrator's act)", async () => {
+    const anonymous = await fetch(`${base}/api/imports?dataset=acled&process=nk-2020`, {
+      method: "POST",
+      headers: { "content-type": "text/csv" },
+      body: acled([row("WHO1", "Anonymous")]),
+    });
+    expect(anonymous.status).toBe(401);
+    const monitor = await testAccount(database.db, "monitor");
+    const refused = await fetch(`${base}/api/imports?dataset=acled&process=nk-2020`, {
+      method: "POST",
+      headers: { ...monitor.headers, "content-type": "text/csv" },
+      body: acled([row("WHO1", "By a monitor")]),
+    });
+    expect(refused.status).toBe(403);
+    const run = await finished(
+      ((await (await upload(acled([row("WHO2", "By an admin")]))).json()) as ImportRunView).id,
+    );
+    expect(run).toMatchObject({ state: "done", actor: "token:tests" });
+    const stored = await database.db.execute(
+      sql`SELECT review_state, created_by, created_by_account_id FROM incidents WHERE id = 'acled:WHO2'`,
+    );
+    const rows = ((stored as { rows?: unknown[] }).rows ?? stored) as Record<string, unknown>[];
+    expect(rows[0]).toMatchObject({
+      review_state: "published",
+      created_by: "token:tests",
+      created_by_account_id: null,
+    });
+  });
+
+  it('accepts the server\'s local hand-off secret on the import routes only, as the administrator "cli"', async () => {
+    const secret = "local-handoff-secret-for-this-test-only";
+    const handoffApp = await buildServer({
+      database,
+      webFolder: "/nonexistent",
+      rateLimit: false,
+      uploadsFolder: folder,
+      handoffSecret: secret,
+    });
+    const handoffBase = await handoffApp.listen({ port: 0, host: "127.0.0.1" });
+    try {
+      const send = (path: string, given: string, body = acled([row("HND1", "Handed over")])) =>
+        fetch(`${handoffBase}${path}`, {
+          method: "POST",
+          headers: { "x-peacetrack-handoff": given, "content-type": "text/csv" },
+          body,
+        });
+      expect((await send("/api/imports?dataset=acled&process=nk-2020", "wrong")).status).toBe(401);
+      expect((await send("/api/parties", secret, "{}")).status).toBe(401);
+      const accepted = await send("/api/imports?dataset=acled&process=nk-2020", secret);
+      expect(accepted.status).toBe(202);
+      expect(((await accepted.json()) as ImportRunView).actor).toBe("cli");
+      // A server started without a secret (buildServer's default) takes no hand-off at all.
+      const plain = await fetch(`${base}/api/imports?dataset=acled&process=nk-2020`, {
+        method: "POST",
+        headers: { "x-peacetrack-handoff": secret, "content-type": "text/csv" },
+        body: acled([row("HND2", "No secret here")]),
+      });
+      expect(plain.status).toBe(401);
+    } finally {
+      await handoffApp.close();
     }
   });
 });

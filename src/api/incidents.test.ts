@@ -7,9 +7,10 @@ import { licences } from "../domain/licences.js";
 import { acledCurrentColumns } from "../ingest/acled-columns.js";
 import { seedFromFolder } from "../services/demo-data.js";
 import { setLicencePublicUse } from "../services/licence-policy.js";
-import { createRecord } from "../services/records.js";
+import { createRecord, systemActor } from "../services/records.js";
 import type { Database } from "../store/database.js";
 import { type NewRecord, repositories } from "../store/repository.js";
+import { sendAs, testAccount } from "../test-support/accounts.js";
 import { describeEachDatabase } from "../test-support/databases.js";
 import { buildServer } from "./server.js";
 
@@ -115,7 +116,7 @@ describeEachDatabase("incident list and exports", (open) => {
   beforeAll(async () => {
     database = await open();
     await seedFromFolder(database.db);
-    const actor = { id: "test" };
+    const actor = systemActor("test");
     await createRecord(database.db, "processes", { id: "tl", name: "List test", slug: "list-test" }, actor);
     for (const id of ["tl-a", "tl-b"])
       await createRecord(
@@ -158,7 +159,8 @@ describeEachDatabase("incident list and exports", (open) => {
   }
   const expected = (keep: (s: Spec) => boolean, signals = false) =>
     specs
-      .filter((s) => (signals ? true : s.verificationStatus !== "machine_coded") && keep(s))
+      // The public (these requests are anonymous) sees published incidents only: tl-004 is a draft.
+      .filter((s) => s.published && (signals ? true : s.verificationStatus !== "machine_coded") && keep(s))
       .sort(listOrder)
       .map((s) => s.id);
 
@@ -358,21 +360,27 @@ describeEachDatabase("incident list and exports", (open) => {
 
   it("counts a process's incidents without counting rows, signals apart", async () => {
     const overview = async () => (await (await get("/api/processes/tl/overview")).json()).counts;
-    const signals = specs.filter((s) => s.verificationStatus === "machine_coded").length;
+    // The public's overview counts published incidents only (tl-004 is a draft).
+    const shown = specs.filter((s) => s.published);
+    const signals = shown.filter((s) => s.verificationStatus === "machine_coded").length;
     expect(await overview()).toMatchObject({
-      incidents: specs.length - signals,
+      incidents: shown.length - signals,
       machineCodedSignals: signals,
-      verifiedIncidents: specs.filter((s) => s.verificationStatus === "verified").length,
+      verifiedIncidents: shown.filter((s) => s.verificationStatus === "verified").length,
     });
-    expect((await fetch(`${base}/api/incidents/tl-011`, { method: "DELETE" })).status).toBe(204);
-    const changed = await fetch(`${base}/api/incidents/tl-013`, {
-      method: "PATCH",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({ verificationStatus: "machine_coded" }),
+    // What has been public is retracted, not deleted; an administrator corrects published field work.
+    const administrator = await testAccount(database.db, "administrator");
+    const retracted = await sendAs(administrator, "POST", `${base}/api/incidents/tl-011/review`, {
+      action: "retract",
+      reason: "a duplicate of another report",
+    });
+    expect(retracted.status).toBe(200);
+    const changed = await sendAs(administrator, "PATCH", `${base}/api/incidents/tl-013`, {
+      verificationStatus: "machine_coded",
     });
     expect(changed.status).toBe(200);
     expect(await overview()).toMatchObject({
-      incidents: specs.length - signals - 2,
+      incidents: shown.length - signals - 2,
       machineCodedSignals: signals + 1,
     });
     const latest = (await (await get("/api/processes/tl/overview")).json()).latestIncidents;

@@ -2,16 +2,20 @@ import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seedFromFolder } from "../services/demo-data.js";
 import type { Database } from "../store/database.js";
+import { createPublished, type StaffAccounts, sendAs, staffAccounts } from "../test-support/accounts.js";
 import { openPgliteForTest } from "../test-support/databases.js";
+import { commitmentBody, freshId, partyBody } from "../test-support/fixtures.js";
 import { buildServer } from "./server.js";
 
 let database: Database;
 let app: FastifyInstance;
 let base: string;
+let staff: StaffAccounts;
 
 beforeAll(async () => {
   database = await openPgliteForTest();
   await seedFromFolder(database.db);
+  staff = await staffAccounts(database.db);
   app = await buildServer({ database, webFolder: "/nonexistent" });
   base = await app.listen({ port: 0, host: "127.0.0.1" });
 });
@@ -21,12 +25,12 @@ afterAll(async () => {
 });
 
 const get = (path: string) => fetch(`${base}${path}`);
-const send = (method: string, path: string, body: unknown) =>
-  fetch(`${base}${path}`, {
-    method,
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify(body),
-  });
+/** Writes as an administrator, who may create every kind of record (as a draft). */
+const send = (method: string, path: string, body?: unknown) =>
+  sendAs(staff.administrator, method, `${base}${path}`, body);
+/** A record made the way published data is: created, submitted, published by someone else. */
+const publish = (kind: Parameters<typeof createPublished>[1], body: Record<string, unknown>) =>
+  createPublished(base, kind, body, staff);
 
 describe("HTTP API", () => {
   it("answers health with the database kind", async () => {
@@ -107,8 +111,8 @@ describe("HTTP API", () => {
       description: "kept",
       names: [{ text: "Testville" }],
     });
-    expect((await fetch(`${base}/api/places/${id}`, { method: "DELETE" })).status).toBe(204);
-    expect((await get(`/api/places/${id}`)).status).toBe(404);
+    expect((await send("DELETE", `/api/places/${id}`)).status).toBe(204);
+    expect((await send("GET", `/api/places/${id}`)).status).toBe(404);
   });
 
   it("refuses a reference to a record that does not exist, naming the field", async () => {
@@ -142,13 +146,52 @@ describe("HTTP API", () => {
 });
 
 describe("implementation API", () => {
+  // A party and commitment of this test's own, so the figures do not move when the demo grows.
+  const testParty = freshId("party");
+  const testCommitment = freshId("c");
+  const assessment = (over: Record<string, unknown>) => ({
+    commitmentId: testCommitment,
+    partyId: testParty,
+    assessor: "test",
+    ...over,
+  });
+  const indexOf = async (asOf: string) => {
+    const index = await (await get(`/api/compliance?process=nk-2020&asOf=${asOf}&groupBy=party`)).json();
+    return index.groups.find((g: { key: string }) => g.key === testParty)?.index;
+  };
+
   it("computes the index as of a date from confirmed assessments only", async () => {
-    const before = await (await get("/api/compliance?process=nk-2020&asOf=2023-01-01")).json();
-    expect(before.groups.find((g: { key: string }) => g.key === "azerbaijan").index).toBeNull();
-    const after = await (await get("/api/compliance?process=nk-2020&asOf=2023-06-01&groupBy=party")).json();
-    const azerbaijan = after.groups.find((g: { key: string }) => g.key === "azerbaijan");
-    // one confirmed assessment, level 1 → 33.3; the under-review one on return of IDPs does not count
-    expect(azerbaijan.index).toBeCloseTo(33.333, 2);
+    await publish("parties", partyBody(testParty));
+    await publish("commitments", {
+      ...commitmentBody([testParty], testCommitment),
+      provisionId: "trilateral-2020:p6.3",
+    });
+    const published = assessment({
+      id: `${testCommitment}-a1`,
+      asOf: "2023-02-22",
+      level: 1,
+      rationale: "x",
+    });
+    expect((await publish("assessments", published)).reviewState).toBe("published");
+    const underReview = await sendAs(
+      staff.monitor,
+      "POST",
+      `${base}/api/assessments`,
+      assessment({ asOf: "2023-03-01", level: 3, rationale: "y" }),
+    );
+    expect(underReview.status).toBe(201);
+    const submitted = await sendAs(
+      staff.monitor,
+      "POST",
+      `${base}/api/assessments/${(await underReview.json()).id}/review`,
+      { action: "submit_for_review" },
+    );
+    expect(submitted.status).toBe(200);
+
+    expect(await indexOf("2023-01-01")).toBeNull();
+    // one confirmed assessment, level 1 → 33.3; the later one under review does not count
+    expect(await indexOf("2023-06-01")).toBeCloseTo(33.333, 2);
+    const after = await (await get("/api/compliance?process=nk-2020&asOf=2023-06-01")).json();
     expect(after.method).toContain("Not applicable");
   });
 
@@ -175,18 +218,14 @@ describe("implementation API", () => {
   });
 
   it("records a correction that supersedes, and refuses superseding the same one twice", async () => {
-    const correction = {
-      commitmentId: "c-corridor-safe-movement",
-      partyId: "azerbaijan",
+    const correction = assessment({
       asOf: "2023-02-22",
       level: 0,
       rationale: "Correction in a test",
-      assessor: "test",
-      supersedesId: "a-safe-movement-2023-02-22",
-    };
-    expect((await send("POST", "/api/assessments", correction)).status).toBe(201);
-    const index = await (await get("/api/compliance?process=nk-2020&asOf=2023-06-01")).json();
-    expect(index.groups.find((g: { key: string }) => g.key === "azerbaijan").index).toBe(0);
+      supersedesId: `${testCommitment}-a1`,
+    });
+    await publish("assessments", correction);
+    expect(await indexOf("2023-06-01")).toBe(0);
     const again = await send("POST", "/api/assessments", correction);
     expect(again.status).toBe(400);
     expect((await again.json()).error.message).toContain("already superseded");

@@ -1,17 +1,19 @@
 import { randomUUID } from "node:crypto";
 import { existsSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { join, relative, sep } from "node:path";
 import fastifyStatic from "@fastify/static";
 import fastifySwagger from "@fastify/swagger";
 import fastifySwaggerUi from "@fastify/swagger-ui";
-import Fastify, { type FastifyRequest, type FastifyServerOptions } from "fastify";
+import Fastify, { type FastifyReply, type FastifyRequest, type FastifyServerOptions } from "fastify";
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from "fastify-type-provider-zod";
 import { fromRoot } from "../project-root.js";
+import type { Writer } from "../services/context.js";
 import { startImportJobs } from "../services/import-jobs.js";
-import type { Actor } from "../services/records.js";
 import { packageVersion } from "../services/version.js";
 import type { Database } from "../store/database.js";
+import { type AccountOptions, accountSettings, trustProxyFromEnv } from "./account-settings.js";
+import { registerAuthentication, urlWithoutSecrets } from "./authentication.js";
 import { handleError, handleNotFound } from "./errors.js";
 import {
   clientErrorHandler,
@@ -20,18 +22,41 @@ import {
   registerHardening,
   serverLimits,
 } from "./hardening.js";
+import { mapTilesFromEnv } from "./map-config.js";
+import { registerAccessRoutes } from "./routes/access.js";
+import { registerAccountRoutes } from "./routes/accounts.js";
 import { registerChangesRoutes } from "./routes/changes.js";
 import { registerImplementationRoutes } from "./routes/implementation.js";
 import { registerImportRoutes } from "./routes/imports.js";
 import { registerIncidentRoutes } from "./routes/incidents.js";
+import { registerMapRoutes } from "./routes/map.js";
 import { registerNegotiationRoutes } from "./routes/negotiation.js";
+import { registerPermissionRoutes } from "./routes/permissions.js";
 import { registerPublicOutputRoutes } from "./routes/public-outputs.js";
 import { registerReadingRoutes } from "./routes/reading.js";
 import { registerRecordRoutes } from "./routes/records.js";
+import { registerSessionRoutes } from "./routes/session.js";
 
 export const defaultWebFolder = fromRoot("dist/web");
 
-export type RequestActor = (request: FastifyRequest) => Actor;
+/**
+ * The build names every file under /assets by a hash of its content, so a browser may keep those for
+ * a year without asking again; index.html names the current ones and is revalidated on every visit.
+ * The build writes .br and .gz copies beside each file (src/web/build/precompress.ts): they are sent
+ * as they are to a browser that accepts them, with no compression per request.
+ */
+function webCaching(webFolder: string) {
+  return {
+    preCompressed: true,
+    cacheControl: false,
+    setHeaders: (reply: FastifyReply, path: string) => {
+      const hashed = relative(webFolder, path).split(sep)[0] === "assets";
+      reply.header("cache-control", hashed ? "public, max-age=31536000, immutable" : "no-cache");
+    },
+  };
+}
+
+export type RequestActor = (request: FastifyRequest) => Writer;
 
 export interface ServerOptions {
   database: Database;
@@ -43,6 +68,12 @@ export interface ServerOptions {
   rateLimit?: RateLimitSetting | false;
   /** Where uploaded files wait for their import; default beside the embedded database, or PEACETRACK_UPLOADS. */
   uploadsFolder?: string;
+  /** Sessions, the login limit, Secure cookies (src/api/account-settings.ts); default: from the environment. */
+  accounts?: AccountOptions;
+  /** Whose X-Forwarded-* to believe (Fastify's trustProxy). Default: PEACETRACK_TRUST_PROXY, else none. */
+  trustProxy?: FastifyServerOptions["trustProxy"];
+  /** A secret the CLI presents to hand an import to this server (src/cli/server-handoff.ts); none: no hand-off. */
+  handoffSecret?: string;
 }
 
 function defaultUploadsFolder(database: Database): string {
@@ -59,11 +90,22 @@ function loggerOptions(logger: ServerOptions["logger"]): FastifyServerOptions["l
     level: options.level ?? process.env.LOG_LEVEL ?? "info",
     ...(options.stream ? { stream: options.stream } : {}),
     redact: ["req.headers.authorization", "req.headers.cookie"],
+    serializers: {
+      // Fastify's own request serializer, with secrets in the path (invitation links) replaced.
+      req: (request: FastifyRequest) => ({
+        method: request.method,
+        url: urlWithoutSecrets(request.url),
+        version: request.headers?.["accept-version"] as string | undefined,
+        host: request.host,
+        remoteAddress: request.ip,
+        remotePort: request.socket?.remotePort,
+      }),
+    },
   };
 }
 
-/** Until accounts arrive, writes through the API are attributed to the API itself. */
-const apiActor: RequestActor = () => ({ id: "api" });
+/** Every use case acts as the request's actor; the policy refuses the public's writes (401). */
+const apiActor: RequestActor = (request) => request.actor;
 
 export async function buildServer({
   database,
@@ -71,6 +113,9 @@ export async function buildServer({
   logger = false,
   rateLimit = rateLimitFromEnv(),
   uploadsFolder,
+  accounts,
+  trustProxy = trustProxyFromEnv(),
+  handoffSecret,
 }: ServerOptions) {
   const app = Fastify({
     ...serverLimits,
@@ -78,6 +123,7 @@ export async function buildServer({
     genReqId: () => randomUUID(),
     // A request id from outside is not trusted: ours is echoed in x-request-id and logged.
     requestIdHeader: false,
+    trustProxy,
     clientErrorHandler,
     frameworkErrors: (error, request, reply) => handleError(error, request, reply),
   });
@@ -85,6 +131,8 @@ export async function buildServer({
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(handleError);
   await registerHardening(app, rateLimit);
+  const accountConfig = accountSettings(accounts);
+  await registerAuthentication(app, database.db, accountConfig, handoffSecret);
 
   await app.register(fastifySwagger, {
     openapi: {
@@ -105,6 +153,8 @@ export async function buildServer({
   registerNegotiationRoutes(app, database.db);
   registerImplementationRoutes(app, database.db);
   registerIncidentRoutes(app, database.db);
+  registerAccessRoutes(app, database.db);
+  registerMapRoutes(app, database.db, mapTilesFromEnv());
   registerRecordRoutes(
     app,
     database.db,
@@ -114,6 +164,9 @@ export async function buildServer({
   );
   registerPublicOutputRoutes(app, database.db);
   registerChangesRoutes(app, database.db);
+  registerSessionRoutes(app, database.db, accountConfig);
+  registerPermissionRoutes(app);
+  registerAccountRoutes(app, database.db, accountConfig);
   const jobs = startImportJobs(database.db, {
     uploadsFolder: uploadsFolder ?? defaultUploadsFolder(database),
     log: (message, error) => (error ? app.log.error({ err: error }, message) : app.log.info(message)),
@@ -122,7 +175,8 @@ export async function buildServer({
   registerImportRoutes(app, database.db, jobs);
 
   const hasWeb = existsSync(join(webFolder, "index.html"));
-  if (hasWeb) await app.register(fastifyStatic, { root: webFolder, wildcard: false });
+  if (hasWeb)
+    await app.register(fastifyStatic, { root: webFolder, wildcard: false, ...webCaching(webFolder) });
   app.setNotFoundHandler((request, reply) => {
     // The web app routes in the browser: any page address that is not an API or asset gets its shell.
     const isPage =

@@ -3,6 +3,9 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, expect, it } from "vitest";
+import { openDatabase } from "../store/database.js";
+import { migrate } from "../store/migrate.js";
+import { testAccount } from "../test-support/accounts.js";
 import { freePort, waitForHealth } from "../test-support/net.js";
 
 const bin = join(import.meta.dirname, "../../bin/peacetrack.js");
@@ -41,12 +44,27 @@ const party = (i: number) => ({
   names: [{ text: `Crash-test mediator ${i}`, lang: "en" }],
 });
 
-async function createParties(port: number, count: number): Promise<string[]> {
+/** Writes need an account: an administrator's token, made in the data folder before any server holds it. */
+async function administratorHeaders(): Promise<Record<string, string>> {
+  const database = await openDatabase({ dataDir: env.PEACETRACK_DATA });
+  try {
+    await migrate(database.db);
+    return (await testAccount(database.db, "administrator")).headers;
+  } finally {
+    await database.close();
+  }
+}
+
+async function createParties(
+  port: number,
+  count: number,
+  headers: Record<string, string>,
+): Promise<string[]> {
   const ids: string[] = [];
   for (let i = 0; i < count; i++) {
     const response = await fetch(`http://127.0.0.1:${port}/api/parties`, {
       method: "POST",
-      headers: { "content-type": "application/json" },
+      headers: { ...headers, "content-type": "application/json" },
       body: JSON.stringify(party(i)),
     });
     expect(response.status).toBe(201);
@@ -56,10 +74,11 @@ async function createParties(port: number, count: number): Promise<string[]> {
 }
 
 it("restarts at once after kill -9, with every acknowledged write kept", async () => {
+  const headers = await administratorHeaders();
   const firstPort = await freePort();
   const first = serve(firstPort);
   await waitForHealth(firstPort, { timeoutMs: 120_000 });
-  const acknowledged = await createParties(firstPort, 20);
+  const acknowledged = await createParties(firstPort, 20, headers);
   first.child.kill("SIGKILL");
   await first.exited;
 
@@ -77,7 +96,8 @@ it("restarts at once after kill -9, with every acknowledged write kept", async (
   expect(health).toMatchObject({ status: "ok", database: "pglite" });
   expect(second.output()).not.toContain("in use by another Peacetrack process");
   for (const id of acknowledged) {
-    const response = await fetch(`http://127.0.0.1:${port}/api/parties/${id}`);
+    // Drafts (new records are): read back as the administrator who wrote them.
+    const response = await fetch(`http://127.0.0.1:${port}/api/parties/${id}`, { headers });
     expect(response.status, id).toBe(200);
   }
   second.child.kill("SIGTERM");

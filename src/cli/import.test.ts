@@ -1,5 +1,5 @@
 import { spawn, spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -105,6 +105,19 @@ describe("peacetrack import", () => {
     const exited = new Promise((resolve) => server.once("exit", resolve));
     try {
       await waitForHealth(port, { timeoutMs: 120_000, intervalMs: 100 });
+      // The server's announcement carries its hand-off secret: readable by the folder's owner only.
+      const lockFolder = join(env.PEACETRACK_DATA, "peacetrack.lock");
+      const announcement = readdirSync(lockFolder).find((name) => /^holder\.\d+$/.test(name)) as string;
+      expect(statSync(join(lockFolder, announcement)).mode & 0o777).toBe(0o600);
+      expect(JSON.parse(readFileSync(join(lockFolder, announcement), "utf8")).handoffSecret).toMatch(
+        /^[\w-]{43}$/,
+      );
+      const anonymous = await fetch(`http://127.0.0.1:${port}/api/imports?dataset=acled&process=nk-2020`, {
+        method: "POST",
+        headers: { "content-type": "text/csv" },
+        body: "x",
+      });
+      expect(anonymous.status).toBe(401);
       const other = join(folder, "other.csv");
       await generateAcledCsv(other, 50, 99);
       const result = await runToEnd(process.execPath, [bin, "import", "acled", other, "--json"], env);
@@ -116,6 +129,9 @@ describe("peacetrack import", () => {
       const { created, updated, unchanged, keptDeleted } = outcome.counts;
       // The same ids as the first file's: the three deleted above stay deleted.
       expect(created + updated + unchanged + keptDeleted).toBe(50);
+      // The run is the local administrator "cli"'s, as when the command opens the folder itself.
+      const runs = await (await fetch(`http://127.0.0.1:${port}/api/imports?limit=1`)).json();
+      expect(runs.items[0]).toMatchObject({ fileName: "other.csv", actor: "cli" });
     } finally {
       server.kill("SIGTERM");
       await exited;

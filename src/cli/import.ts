@@ -15,7 +15,7 @@ import {
 import type { Db } from "../store/database.js";
 import { repositories } from "../store/repository.js";
 import { openMigrated, say } from "./database.js";
-import { importThroughServer, serverHoldingTheFolder } from "./server-handoff.js";
+import { handoffSecretOf, importThroughServer, serverHoldingTheFolder } from "./server-handoff.js";
 
 interface ImportCommandOptions {
   process?: string;
@@ -63,7 +63,7 @@ export async function importCommand(dataset: string, path: string, options: Impo
     // PGlite: a running server holds the folder; the file is handed to it (cli/server-handoff.ts).
     const serverUrl = serverHoldingTheFolder(error);
     if (!serverUrl) throw error;
-    return importBesideServer(serverUrl, dataset, path, options);
+    return importBesideServer(serverUrl, handoffSecretOf(error), dataset, path, options);
   }
   const progress = progressDisplay(path);
   try {
@@ -106,6 +106,7 @@ export async function importCommand(dataset: string, path: string, options: Impo
 
 async function importBesideServer(
   serverUrl: string,
+  handoffSecret: string | undefined,
   dataset: string,
   path: string,
   options: ImportCommandOptions,
@@ -123,6 +124,7 @@ async function importBesideServer(
       kind: options.deletions ? "deletions" : "incidents",
       strict: options.strict === true,
       dryRun: options.dryRun === true,
+      handoffSecret,
     },
     (view) => {
       const elapsedSeconds = (Date.now() - started) / 1000;

@@ -1,5 +1,6 @@
 import { Command } from "commander";
 import { packageVersion } from "../services/version.js";
+import { registerAdminCommand } from "./admin.js";
 import { migrateCommand, seedCommand } from "./database.js";
 import { exportCommand } from "./export.js";
 import { registerImportCommand } from "./import.js";
@@ -25,6 +26,7 @@ program
     process.env.HOST ?? "127.0.0.1",
   )
   .option("--no-demo", "do not load the demo data into an empty database")
+  .option("--build-web", "first build the web app if its sources changed since its last build (npm start)")
   .action(serveCommand);
 
 program
@@ -40,8 +42,9 @@ program
 
 program
   .command("export")
-  .description("write every record as JSON")
+  .description("write every record as JSON (every review state: a backup; --public for what the public sees)")
   .option("-o, --out <file>", "file to write (default: standard output)")
+  .option("--public", "only what the public may read: published and disputed records")
   .action(exportCommand);
 
 program
@@ -56,6 +59,7 @@ program
   .action(licencesCommand);
 
 registerImportCommand(program);
+registerAdminCommand(program);
 
 program
   .command("report")
@@ -65,6 +69,10 @@ program
   .option("--format <format>", "html or pdf", "html")
   .option("--process <id>", "process id (default: the first)")
   .option("-o, --out <file>", "file to write (default: peacetrack-report-<date>.<format>)")
+  .option(
+    "--include-unpublished",
+    "also drafts and records under review (an internal report, not for handing out)",
+  )
   .action(reportCommand);
 
 try {

@@ -4,6 +4,7 @@ import { closePdfRenderer, htmlToPdf, PdfUnavailableError, pdfAvailable } from "
 import { renderReportHtml } from "../services/report/render.js";
 import { repositories } from "../store/repository.js";
 import { openMigrated, say } from "./database.js";
+import { readerFor } from "./readers.js";
 
 interface ReportOptions {
   asOf?: string;
@@ -11,6 +12,7 @@ interface ReportOptions {
   format: string;
   process?: string;
   out?: string;
+  includeUnpublished?: boolean;
 }
 
 export async function reportCommand(options: ReportOptions) {
@@ -18,13 +20,21 @@ export async function reportCommand(options: ReportOptions) {
     throw new Error(`--format is html or pdf, not "${options.format}".`);
   if (options.format === "pdf" && !pdfAvailable()) throw new PdfUnavailableError();
   const database = await openMigrated();
+  const readAs = readerFor(options.includeUnpublished !== true);
   try {
     const processId =
-      options.process ?? (await repositories.processes.list(database.db, { limit: 1 })).items[0]?.id;
+      options.process ?? (await repositories.processes.list(database.db, { limit: 1, readAs })).items[0]?.id;
     if (!processId) throw new Error("The database holds no process: run `peacetrack seed` first.");
     say(`Building the report for ${processId} as of ${options.asOf ?? "today"}…`);
     const html = renderReportHtml(
-      await buildReportModel(database.db, { processId, asOf: options.asOf, since: options.since }),
+      await buildReportModel(database.db, {
+        processId,
+        asOf: options.asOf,
+        since: options.since,
+        // A report written to a file is made to be handed out: it holds what the public may read,
+        // unless asked for an internal one.
+        readAs,
+      }),
     );
     const out =
       options.out ??

@@ -1,13 +1,24 @@
+import { randomBytes } from "node:crypto";
 import { buildServer } from "../api/server.js";
 import { seedFromFolder } from "../services/demo-data.js";
 import { isDatabaseUnavailable } from "../store/availability.js";
 import { repositories } from "../store/repository.js";
 import { openMigrated, say } from "./database.js";
+import { ensureWebBuild } from "./web-build.js";
 
-export async function serveCommand(options: { port?: string; host: string; demo: boolean }) {
+export async function serveCommand(options: {
+  port?: string;
+  host: string;
+  demo: boolean;
+  buildWeb?: boolean;
+}) {
   const port = Number(options.port ?? process.env.PORT ?? 3000);
   if (!Number.isInteger(port) || port < 0 || port > 65535)
     throw new Error(`PORT must be a port number, not "${options.port ?? process.env.PORT}".`);
+  // The web build (a child process) and the database's opening run side by side.
+  const webBuild = options.buildWeb ? ensureWebBuild({ log: say }) : undefined;
+  // Handled below; without a handler now, a build failing while the database opens ends the process.
+  webBuild?.catch(() => {});
   const database = await openMigrated();
   surviveDatabaseOutages();
   say(`Database: ${database.kind} at ${database.location}`);
@@ -15,8 +26,14 @@ export async function serveCommand(options: { port?: string; host: string; demo:
     say("Empty database: loading the demo data (Nagorno-Karabakh 2020–2023)…");
     await seedFromFolder(database.db, undefined, (line) => say(`  ${line}`));
   }
+  if (webBuild)
+    await webBuild.catch((error: Error) =>
+      say(`Web app: the build failed, serving the previous one if any.\n${error.message}`),
+    );
   // Structured request logs (JSON lines, pino) on standard output; LOG_LEVEL=warn quietens them.
-  const app = await buildServer({ database, logger: true });
+  // A fresh secret per run: a command beside this server presents it to hand an import over (as "cli").
+  const handoffSecret = randomBytes(32).toString("base64url");
+  const app = await buildServer({ database, logger: true, handoffSecret });
   const stop = async () => {
     await app.close();
     await database.close();
@@ -27,7 +44,8 @@ export async function serveCommand(options: { port?: string; host: string; demo:
   const address = await app.listen({ port, host: options.host });
   // Commands run beside this server (import, ingest) find the folder locked and hand their work here.
   const bound = app.server.address();
-  if (bound && typeof bound === "object") database.announceServer?.(localUrl(options.host, bound.port));
+  if (bound && typeof bound === "object")
+    database.announceServer?.(localUrl(options.host, bound.port), handoffSecret);
   say(`Peacetrack is running at ${address.replace("0.0.0.0", "localhost")} (API docs at /api/docs)`);
 }
 

@@ -15,12 +15,19 @@ export function serverHoldingTheFolder(error: unknown): string | undefined {
   return error instanceof DataFolderInUseError ? error.holder?.serverUrl : undefined;
 }
 
+/** The secret the holding server announced for hand-offs (read from its lock file, mode 0600). */
+export function handoffSecretOf(error: unknown): string | undefined {
+  return error instanceof DataFolderInUseError ? error.holder?.handoffSecret : undefined;
+}
+
 export interface HandoffImport {
   dataset: string;
   processId: string;
   kind: "incidents" | "deletions";
   strict: boolean;
   dryRun: boolean;
+  /** Makes the upload the local administrator "cli" (see src/api/authentication.ts); without it, 401. */
+  handoffSecret?: string;
 }
 
 /** Uploads the file to the running server, then follows its import run until it ends. */
@@ -40,7 +47,11 @@ export async function importThroughServer(
   });
   const response = await fetch(`${serverUrl}/api/imports?${search}`, {
     method: "POST",
-    headers: { "content-type": "application/octet-stream", "content-length": String(statSync(path).size) },
+    headers: {
+      "content-type": "application/octet-stream",
+      "content-length": String(statSync(path).size),
+      ...handoffHeaders(options.handoffSecret),
+    },
     body: Readable.toWeb(createReadStream(path)) as ReadableStream,
     duplex: "half",
   } as RequestInit);
@@ -48,11 +59,18 @@ export async function importThroughServer(
   while (run.state === "queued" || run.state === "running") {
     onProgress(run);
     await new Promise((resolve) => setTimeout(resolve, 500));
-    run = await answer<ImportRunView>(await fetch(`${serverUrl}/api/imports/${encodeURIComponent(run.id)}`));
+    run = await answer<ImportRunView>(
+      await fetch(`${serverUrl}/api/imports/${encodeURIComponent(run.id)}`, {
+        headers: handoffHeaders(options.handoffSecret),
+      }),
+    );
   }
   onProgress(run);
   return run;
 }
+
+const handoffHeaders = (secret: string | undefined): Record<string, string> =>
+  secret ? { "x-peacetrack-handoff": secret } : {};
 
 async function answer<T>(response: Response): Promise<T> {
   const body = (await response.json().catch(() => undefined)) as

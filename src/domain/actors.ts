@@ -62,6 +62,39 @@ export const placeKinds = [
   "site",
 ] as const;
 
+/** Places people and goods pass through, which have directions and access observations. */
+export const crossingPlaceKinds = ["corridor", "checkpoint", "road"] as const satisfies readonly PlaceKind[];
+type PlaceKind = (typeof placeKinds)[number];
+
+/** A GeoJSON position: longitude first, then latitude (RFC 7946), in degrees. */
+export const Position = z.tuple([z.number().min(-180).max(180), z.number().min(-90).max(90)]);
+
+/**
+ * A place's shape, in GeoJSON: a point (a checkpoint) or a line (a corridor's road). The record's
+ * latitude/longitude stay its representative point, for maps that draw one pin per place.
+ */
+export const PlaceGeometry = z.discriminatedUnion("type", [
+  z.object({ type: z.literal("Point"), coordinates: Position }),
+  z.object({
+    type: z.literal("LineString"),
+    coordinates: z.array(Position).min(2, "a line has at least two positions").max(10_000),
+  }),
+]);
+export type PlaceGeometry = z.infer<typeof PlaceGeometry>;
+
+export const DirectionKey = z
+  .string()
+  .min(1)
+  .max(60)
+  .regex(/^[a-z0-9_-]+$/, "a direction key is lower-case letters, digits, _ and - only");
+
+/**
+ * A way through a crossing place ("towards Stepanakert / Khankendi"), named by every side as a
+ * place is; crossing counts name it by its key.
+ */
+export const PlaceDirection = z.object({ key: DirectionKey, names: Names });
+export type PlaceDirection = z.infer<typeof PlaceDirection>;
+
 export const Place = z.object({
   processId: Id,
   kind: z.enum(placeKinds),
@@ -69,6 +102,9 @@ export const Place = z.object({
   latitude: z.number().min(-90).max(90).optional(),
   longitude: z.number().min(-180).max(180).optional(),
   geoPrecision: z.union([z.literal(1), z.literal(2), z.literal(3)]).default(1),
+  geometry: PlaceGeometry.optional(),
+  /** The ways through a crossing place (crossingPlaceKinds); keys are unique within the place. */
+  directions: z.array(PlaceDirection).max(20).default([]),
   parentPlaceId: Id.optional(),
   description: z.string().max(5000).default(""),
   sources: Sources,

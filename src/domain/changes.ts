@@ -42,4 +42,9 @@ export const changesGuarantee =
   "Changes come in a fixed order that only ever grows at its end: a reader that follows nextCursor " +
   "from the start (no `since`) receives every committed change exactly once, never skipping one and " +
   "never seeing one twice. A change appears once its transaction and every transaction that began " +
-  "writing before it have ended; the changes of one record come in the order they were made.";
+  "writing before it have ended; the changes of one record come in the order they were made. " +
+  "Each reader sees the changes of the records it may read: for the public, published and disputed " +
+  "records. A record that becomes readable (a draft is published) comes as `created` with the record as " +
+  "it now is; one that stops being readable (it is retracted) comes as `deleted`; changes of records the " +
+  "reader cannot read on either side are not shown. A mirror that applies the feed holds exactly what " +
+  "its reader may read.";

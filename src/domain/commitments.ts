@@ -34,6 +34,8 @@ export const Commitment = z.object({
   conditions: z.string().max(5000).default(""),
   dependsOnCommitmentIds: z.array(Id).default([]),
   categories: z.array(z.string().regex(/^[a-z_]+$/)).default([]),
+  /** The places the commitment governs (the Lachin corridor for point 6). */
+  placeIds: z.array(Id).default([]),
   sources: Sources,
 });
 

@@ -5,6 +5,7 @@ import { Assessment, Commitment, Interpretation } from "./commitments.js";
 import { Id, ReviewState } from "./common.js";
 import { AccessObservation, Document, Incident } from "./events.js";
 import { Meeting, NegotiationFormat } from "./negotiation.js";
+import { ReviewMove } from "./review-transitions.js";
 
 /**
  * Every kind of record the platform keeps, by the name used in the API path and in data files.
@@ -110,4 +111,10 @@ export const RecordEnvelope = z.object({
   createdBy: z.string(),
   updatedAt: z.string(),
   updatedBy: z.string(),
+  /** The account that created it through the API; absent for seeded and imported records. */
+  createdByAccountId: Id.optional(),
+  /** Present when a party representative submitted it: the record is that party's claim, not a finding. */
+  claimOfPartyId: Id.optional(),
+  /** Every review move, oldest first: who, when, why. */
+  reviewHistory: z.array(ReviewMove).default([]),
 });

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { DirectionKey } from "./actors.js";
 import {
   GeoPrecision,
   Id,
@@ -9,64 +10,20 @@ import {
   VerificationStatus,
   WebUrl,
 } from "./common.js";
+import {
+  acledDisorderTypes,
+  acledEventTypes,
+  allAcledSubEventTypes,
+  monitoringIncidentTypes,
+} from "./incident-types.js";
 
-/** ACLED's disorder types (from 2022), verbatim so rows round-trip. */
-export const acledDisorderTypes = [
-  "Political violence",
-  "Demonstrations",
-  "Strategic developments",
-  "Political violence; Demonstrations",
-] as const;
-
-/** ACLED's event types, kept verbatim so rows round-trip. */
-export const acledEventTypes = [
-  "Battles",
-  "Violence against civilians",
-  "Explosions/Remote violence",
-  "Riots",
-  "Protests",
-  "Strategic developments",
-] as const;
-
-/** ACLED's sub-event types by event type (the 2019– codebook), verbatim. */
-export const acledSubEventTypes = {
-  Battles: ["Armed clash", "Government regains territory", "Non-state actor overtakes territory"],
-  "Violence against civilians": ["Sexual violence", "Attack", "Abduction/forced disappearance"],
-  "Explosions/Remote violence": [
-    "Chemical weapon",
-    "Air/drone strike",
-    "Suicide bomb",
-    "Shelling/artillery/missile attack",
-    "Remote explosive/landmine/IED",
-    "Grenade",
-  ],
-  Riots: ["Violent demonstration", "Mob violence"],
-  Protests: ["Peaceful protest", "Protest with intervention", "Excessive force against protesters"],
-  "Strategic developments": [
-    "Agreement",
-    "Arrests",
-    "Change to group/activity",
-    "Disrupted weapons use",
-    "Headquarters or base established",
-    "Looting/property destruction",
-    "Non-violent transfer of territory",
-    "Other",
-  ],
-} as const satisfies Record<(typeof acledEventTypes)[number], readonly string[]>;
-export const allAcledSubEventTypes = Object.values(acledSubEventTypes).flat();
-
-/** Monitoring types that ACLED folds into "Strategic developments" but a peace monitor needs apart. */
-export const monitoringIncidentTypes = [
-  "ceasefire_violation",
-  "movement_restriction",
-  "blockade",
-  "checkpoint_installed",
-  "utility_cut",
-  "threat_of_force",
-  "line_of_contact_advance",
-  /** Imported from an event dataset, not yet read by a monitor for its monitoring type. */
-  "unclassified",
-] as const;
+export {
+  acledDisorderTypes,
+  acledEventTypes,
+  acledSubEventTypes,
+  allAcledSubEventTypes,
+  monitoringIncidentTypes,
+} from "./incident-types.js";
 
 /**
  * ACLED's actor type codes (inter1/inter2): 1 state forces, 2 rebel groups, 3 political militias,
@@ -160,24 +117,42 @@ export const Incident = z.object({
 });
 
 export const accessStatuses = ["open", "restricted", "closed"] as const;
-export const trafficCategories = ["civilian", "humanitarian", "peacekeeping", "commercial"] as const;
+export type AccessStatus = (typeof accessStatuses)[number];
+export const trafficCategories = [
+  "civilian",
+  "humanitarian",
+  "peacekeeping",
+  "medical_evacuation",
+  "commercial",
+] as const;
+export type TrafficCategory = (typeof trafficCategories)[number];
 
-export const CrossingCount = z.object({
-  direction: z.enum(["inbound", "outbound"]),
-  category: z.enum(trafficCategories),
-  persons: z.number().int().min(0).optional(),
-  vehicles: z.number().int().min(0).optional(),
-  cargoTonnes: z.number().min(0).optional(),
-});
+/**
+ * Traffic one way through a place on the observed date. `direction` is the key of one of the place's
+ * own directions (Place.directions); the store refuses a key the place does not define.
+ */
+export const CrossingCount = z
+  .object({
+    direction: DirectionKey,
+    category: z.enum(trafficCategories),
+    persons: z.number().int().min(0).optional(),
+    vehicles: z.number().int().min(0).optional(),
+    cargoTonnes: z.number().min(0).optional(),
+  })
+  .refine((c) => c.persons !== undefined || c.vehicles !== undefined || c.cargoTonnes !== undefined, {
+    message:
+      "a count gives persons, vehicles or cargoTonnes (0 is a count; leave the count out when unknown)",
+  });
+export type CrossingCount = z.infer<typeof CrossingCount>;
 
+/** What one reporter saw at a crossing place on one date; two reporters' views are two records. */
 export const AccessObservation = z.object({
   processId: Id,
   placeId: Id,
   observedOn: IsoDate,
   status: z.enum(accessStatuses),
-  /** What "inbound" means at this place, e.g. "towards Stepanakert / Khankendi". */
-  inboundMeaning: z.string().max(300).default(""),
-  counts: z.array(CrossingCount).default([]),
+  /** At most one count per direction and category. */
+  counts: z.array(CrossingCount).max(200).default([]),
   note: z.string().max(5000).default(""),
   reportedByPartyId: Id.optional(),
   sources: Sources,

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { AllowedActions } from "./allowed-actions.js";
 import { Id, IsoDate, VerificationStatus } from "./common.js";
 import { RecordEnvelope } from "./entities.js";
 import { acledEventTypes, allAcledSubEventTypes, Incident, monitoringIncidentTypes } from "./events.js";
@@ -106,6 +107,7 @@ export const IncidentSummary = Incident.omit({
   descriptionLength: z.number().int().describe("length of the full description, in characters"),
   sourceCount: z.number().int(),
   allegedBreachCount: z.number().int(),
+  allowedActions: AllowedActions,
 });
 export type IncidentSummary = z.infer<typeof IncidentSummary>;
 

@@ -28,6 +28,31 @@ function coordinatesTogether(record: { latitude?: number; longitude?: number }) 
   );
 }
 
+/** Indexes of the values that an earlier value already had. */
+function firstRepeats(values: readonly string[]): number[] {
+  const seen = new Set<string>();
+  const repeats: number[] = [];
+  for (const [index, value] of values.entries()) {
+    if (seen.has(value)) repeats.push(index);
+    seen.add(value);
+  }
+  return repeats;
+}
+
+function placeShapeIssues(place: EntityData<"places">): InvariantIssue[] {
+  const issues = firstRepeats(place.directions.map((d) => d.key)).map((index) => ({
+    path: `directions.${index}.key`,
+    message: "direction keys are unique within a place",
+  }));
+  // The map draws one pin per place at its representative point; a shape without one would vanish.
+  if (place.geometry !== undefined && place.latitude === undefined)
+    issues.push({
+      path: "latitude",
+      message: "a place with a geometry also gives its representative point (latitude and longitude)",
+    });
+  return issues;
+}
+
 function notSelf(id: string | undefined, ids: readonly string[], path: string, what: string) {
   if (id === undefined || !ids.includes(id)) return [];
   return issue(path, `a record cannot be its own ${what}`);
@@ -48,7 +73,13 @@ export const recordInvariants: { [E in EntityName]?: Invariant<E> } = {
   places: (place) => [
     ...coordinatesTogether(place),
     ...notSelf(place.id, place.parentPlaceId ? [place.parentPlaceId] : [], "parentPlaceId", "parent"),
+    ...placeShapeIssues(place),
   ],
+  accessObservations: (observation) =>
+    firstRepeats(observation.counts.map((count) => `${count.direction} ${count.category}`)).map((index) => ({
+      path: `counts.${index}.category`,
+      message: "one count per direction and category: this one repeats an earlier count",
+    })),
   persons: (person) =>
     person.roles.flatMap((role, index) => endNotBeforeStart(role.from, role.to, `roles.${index}.to`)),
   parties: (party) => notSelf(party.id, party.memberPartyIds, "memberPartyIds", "member"),

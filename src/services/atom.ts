@@ -1,9 +1,11 @@
 import { createHash } from "node:crypto";
+import type { Actor } from "../domain/actor.js";
+import { readableFilter } from "../domain/policy.js";
 import type { Db } from "../store/database.js";
 import { latestPublishedIncidents, publishedIncidentCounts } from "../store/feature-queries.js";
 import { repositories } from "../store/repository.js";
 import { loadLicencePolicy } from "./licence-policy.js";
-import { getRecord } from "./records.js";
+import { readRecord } from "./record-reads.js";
 import { packageVersion } from "./version.js";
 
 /**
@@ -48,25 +50,31 @@ const iso = (value: string) =>
 
 export async function incidentsFeed(
   db: Db,
-  options: { baseUrl: string; processId?: string },
+  options: { baseUrl: string; processId?: string; readAs: Actor },
 ): Promise<string> {
-  const { baseUrl, processId } = options;
-  const process = processId ? await getRecord(db, "processes", processId) : undefined;
+  const { baseUrl, processId, readAs } = options;
+  // A feed reader is the public; a signed-in caller gets what it may read (readable.ts).
+  const readable = readableFilter(readAs, "incidents");
+  const process = processId ? await readRecord(db, readAs, "processes", processId) : undefined;
   const policy = await loadLicencePolicy(db);
   const served: string[] = [];
   const counted: { licence: string; count: number }[] = [];
-  for (const { licence, count } of await publishedIncidentCounts(db, processId)) {
+  for (const { licence, count } of await publishedIncidentCounts(db, readable, processId)) {
     if (licence === null) continue;
     const use = policy.publicRowRule(licence);
     if (use === "include") served.push(licence);
     else if (use === "count_only") counted.push({ licence, count });
   }
-  const rows = await latestPublishedIncidents(db, { processId, servedLicences: served, limit: feedSize });
+  const rows = await latestPublishedIncidents(db, {
+    processId,
+    servedLicences: served,
+    limit: feedSize,
+    readable,
+  });
   const processNames = new Map(
-    (await repositories.processes.getMany(db, [...new Set(rows.map((r) => r.processId))])).map((p) => [
-      p.id,
-      p.name,
-    ]),
+    (await repositories.processes.getMany(db, [...new Set(rows.map((r) => r.processId))], { readAs })).map(
+      (p) => [p.id, p.name],
+    ),
   );
 
   const selfHref = `${baseUrl}/api/incidents.atom${processId ? `?process=${encodeURIComponent(processId)}` : ""}`;

@@ -1,4 +1,6 @@
+import type { Actor } from "../domain/actor.js";
 import type { ChangesPage } from "../domain/changes.js";
+import { readableFilter } from "../domain/policy.js";
 import { decodeChangeCursor, encodeChangeCursor, feedStart, readChanges } from "../store/changes.js";
 import type { Db } from "../store/database.js";
 
@@ -8,14 +10,24 @@ export interface ChangesQuery {
   limit: number;
 }
 
-/** A page of the changes feed; the cursor is checked before anything reaches the database. */
-export async function listChanges(db: Db, query: ChangesQuery): Promise<ChangesPage> {
+/**
+ * A page of the changes feed as `actor` may see it (store/changes.ts, shownKind); the cursor is
+ * checked before anything reaches the database.
+ */
+export async function listChanges(db: Db, actor: Actor, query: ChangesQuery): Promise<ChangesPage> {
   const since = query.since === undefined ? feedStart : decodeChangeCursor(query.since);
-  const { changes, hasMore } = await readChanges(db, since, query.limit);
+  // One filter for every kind: readableJson tells replies (party) from claims (claimOfPartyId) per row.
+  const { changes, hasMore, readTo } = await readChanges(
+    db,
+    since,
+    query.limit,
+    readableFilter(actor, "incidents"),
+  );
   const items = changes.map(({ position, ...change }) => ({
     cursor: encodeChangeCursor(position),
     ...change,
   }));
-  const last = changes.at(-1)?.position ?? since;
+  // Past the last shown change when the events after it are ones this reader may not see.
+  const last = readTo ?? changes.at(-1)?.position ?? since;
   return { items, nextCursor: encodeChangeCursor(last), hasMore };
 }

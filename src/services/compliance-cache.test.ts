@@ -5,14 +5,14 @@ import { openPgliteForTest, openPostgresForTest, postgresAvailable } from "../te
 import { deferred } from "../test-support/deferred.js";
 import { freshId } from "../test-support/fixtures.js";
 import { scoringData } from "./compliance.js";
-import { createRecord } from "./records.js";
+import { createRecord, systemActor } from "./records.js";
 
 /**
  * The compliance cache must never answer from data older than what has committed. Its old mark, the
  * highest event number, failed exactly as below: a transaction that took a lower number committed
  * after a reader had cached at the higher one, and the mark never moved again.
  */
-const actor = { id: "cache-test" };
+const actor = systemActor("cache-test");
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 async function scoringProcess(db: Db) {

@@ -1,4 +1,5 @@
 import { PgTransaction } from "drizzle-orm/pg-core";
+import type { Actor } from "../domain/actor.js";
 import {
   type AssessmentIndex,
   buildAssessmentIndex,
@@ -16,6 +17,7 @@ import {
 } from "../store/compliance-queries.js";
 import type { Db } from "../store/database.js";
 import { ValidationError } from "../store/errors.js";
+import { readRecord } from "./record-reads.js";
 import { getRecord } from "./records.js";
 
 export interface ScoringData {
@@ -82,8 +84,13 @@ export interface ComplianceQuery {
   partyId?: string;
 }
 
-export async function complianceIndex(db: Db, query: ComplianceQuery) {
+/**
+ * The index is a public figure, the same for every reader: it scores published assessments of public
+ * commitments only (compliance-queries.ts). The caller must be able to read the process itself.
+ */
+export async function complianceIndex(db: Db, actor: Actor, query: ComplianceQuery) {
   const asOf = checkAsOf(query.asOf);
+  await readRecord(db, actor, "processes", query.processId);
   const data = await scoringData(db, query.processId);
   const groups = computeCompliance(data.index, { asOf, groupBy: query.groupBy, partyId: query.partyId });
   return { processId: query.processId, asOf, groupBy: query.groupBy, groups, method: complianceMethod };

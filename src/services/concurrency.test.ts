@@ -5,14 +5,14 @@ import { ConflictError, ValidationError } from "../store/errors.js";
 import { openPostgresForTest, postgresAvailable } from "../test-support/databases.js";
 import { commitmentBody, freshId, partyBody, placeBody } from "../test-support/fixtures.js";
 import { seedFromFolder } from "./demo-data.js";
-import { createRecord, deleteRecord, updateRecord } from "./records.js";
+import { createRecord, deleteRecord, systemActor, updateRecord } from "./records.js";
 
 /**
  * The invariants that concurrent writers could break if they were only checked before writing:
  * each race is run many times on a real PostgreSQL server (a pool of connections, so the writes
  * really overlap), and the database is then read for any state the rules forbid.
  */
-const actor = { id: "racer" };
+const actor = systemActor("racer");
 const rounds = 10;
 const fresh = freshId;
 

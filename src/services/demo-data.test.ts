@@ -1,7 +1,10 @@
-import { cpSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { parse } from "yaml";
+import { anonymous } from "../domain/actor.js";
+import { fromRoot } from "../project-root.js";
 import type { Database } from "../store/database.js";
 import { repositories } from "../store/repository.js";
 import { openPgliteForTest } from "../test-support/databases.js";
@@ -88,7 +91,7 @@ describe("seeding a data folder", () => {
   });
 
   it("keeps each official version of the Trilateral Statement apart, with the Gazakh variant", async () => {
-    const agreement = await getAgreementWithText(database.db, "trilateral-2020");
+    const agreement = await getAgreementWithText(database.db, anonymous, "trilateral-2020");
     expect(agreement.versions.length).toBeGreaterThanOrEqual(3);
     const point2 = agreement.provisions.find((p) => p.path === "2");
     expect(point2?.texts["trilateral-2020:v-early"]?.text).toContain("Gazakh");
@@ -96,8 +99,59 @@ describe("seeding a data folder", () => {
     expect(agreement.provisions.map((p) => p.path).slice(0, 3)).toEqual(["1", "2", "3"]);
   });
 
+  it("assesses every commitment of the Trilateral Statement, or states why not (data/demo-gaps.yaml, docs/DEMO.md)", async () => {
+    const gaps = parse(readFileSync(fromRoot("data/demo-gaps.yaml"), "utf8")) as {
+      agreementId: string;
+      unassessedCommitments: { commitmentId: string; reason: string; sources: string[] }[];
+      provisionsWithoutCommitment: { provisionId: string; reason: string; sources: string[] }[];
+    };
+    const provisions = (await repositories.provisions.all(database.db)).filter(
+      (p) => p.agreementId === gaps.agreementId,
+    );
+    const provisionIds = new Set(provisions.map((p) => p.id));
+    const commitments = (await repositories.commitments.all(database.db)).filter(
+      (c) => c.provisionId !== undefined && provisionIds.has(c.provisionId),
+    );
+    const assessed = new Set((await repositories.assessments.all(database.db)).map((a) => a.commitmentId));
+    const stated = new Map(gaps.unassessedCommitments.map((g) => [g.commitmentId, g]));
+    expect(commitments.length).toBeGreaterThanOrEqual(10);
+    for (const commitment of commitments)
+      expect(
+        assessed.has(commitment.id) || stated.has(commitment.id),
+        `${commitment.id}: no assessment and no stated gap`,
+      ).toBe(true);
+    // The list stays honest: a stated gap names a real commitment that indeed has no assessment.
+    for (const [id, gap] of stated) {
+      expect(
+        commitments.some((c) => c.id === id),
+        `${id} is not a commitment of the statement`,
+      ).toBe(true);
+      expect(assessed.has(id), `${id} is listed as a gap but has an assessment`).toBe(false);
+      expect(gap.reason.length).toBeGreaterThan(20);
+      expect(gap.sources.length).toBeGreaterThan(0);
+    }
+    // Every provision yields a commitment, or the gap file says why not.
+    const withCommitment = new Set(commitments.map((c) => c.provisionId));
+    const noCommitment = new Set(gaps.provisionsWithoutCommitment.map((g) => g.provisionId));
+    for (const provision of provisions)
+      expect(
+        withCommitment.has(provision.id) || noCommitment.has(provision.id),
+        `${provision.id}: no commitment and no stated reason`,
+      ).toBe(true);
+    for (const id of noCommitment) expect(withCommitment.has(id), `${id} has a commitment`).toBe(false);
+    const docs = readFileSync(fromRoot("docs/DEMO.md"), "utf8");
+    for (const id of [...stated.keys(), ...noCommitment])
+      expect(docs, `docs/DEMO.md names ${id}`).toContain(id);
+  });
+
   it("cites a source for every incident, agreement and commitment", async () => {
-    for (const name of ["incidents", "agreements", "commitments", "assessments"] as const) {
+    for (const name of [
+      "incidents",
+      "agreements",
+      "commitments",
+      "assessments",
+      "accessObservations",
+    ] as const) {
       const page = await repositories[name].list(database.db, { limit: 500 });
       for (const record of page.items)
         expect(record.sources.length, `${name} ${record.id}`).toBeGreaterThan(0);

@@ -1,8 +1,10 @@
+import type { Actor } from "../domain/actor.js";
+import { compareProvisionPaths } from "../domain/agreements.js";
 import { computeCompliance, levelHistory, pairStatuses } from "../domain/compliance.js";
 import type { Db } from "../store/database.js";
 import { repositories, type StoredRecord } from "../store/repository.js";
 import { checkAsOf, scoringData } from "./compliance.js";
-import { getRecord } from "./records.js";
+import { allWithActions, readRecord, withActions } from "./record-reads.js";
 
 /** Per obligor of each commitment: its level as of a date and the history behind it (for sparklines). */
 async function obligationsOf(db: Db, processId: string, asOf: string) {
@@ -25,15 +27,21 @@ async function obligationsOf(db: Db, processId: string, asOf: string) {
 }
 
 /** An agreement's commitments with each obligor's level as of a date and its history. */
-export async function agreementImplementation(db: Db, agreementId: string, asOfParam?: string) {
+export async function agreementImplementation(db: Db, actor: Actor, agreementId: string, asOfParam?: string) {
   const asOf = checkAsOf(asOfParam);
-  const agreement = await getRecord(db, "agreements", agreementId);
-  const provisions = await repositories.provisions.all(db, { filters: { agreementId } });
+  const agreement = await readRecord(db, actor, "agreements", agreementId);
+  const provisions = await repositories.provisions.all(db, { filters: { agreementId }, readAs: actor });
+  const provisionOrder = new Map(
+    provisions.sort((a, b) => compareProvisionPaths(a.path, b.path)).map((p, index) => [p.id, index]),
+  );
   const commitments = (
-    await Promise.all(
-      provisions.map((p) => repositories.commitments.all(db, { filters: { provisionId: p.id } })),
-    )
-  ).flat();
+    await repositories.commitments.all(db, {
+      filtersIn: { provisionId: [...provisionOrder.keys()] },
+      readAs: actor,
+    })
+  ).sort(
+    (a, b) => (provisionOrder.get(a.provisionId ?? "") ?? 0) - (provisionOrder.get(b.provisionId ?? "") ?? 0),
+  );
   const obligations = await obligationsOf(db, agreement.processId, asOf);
   return {
     agreementId,
@@ -43,38 +51,41 @@ export async function agreementImplementation(db: Db, agreementId: string, asOfP
 }
 
 /** Everything the commitment page shows: the text it comes from, the timeline, readings, evidence. */
-export async function commitmentDetail(db: Db, id: string, asOfParam?: string) {
+export async function commitmentDetail(db: Db, actor: Actor, id: string, asOfParam?: string) {
   const asOf = checkAsOf(asOfParam);
-  const commitment = await getRecord(db, "commitments", id);
-  const provision = commitment.provisionId
-    ? await repositories.provisions.get(db, commitment.provisionId)
-    : undefined;
-  const agreement = provision ? await repositories.agreements.get(db, provision.agreementId) : undefined;
-  const meeting = commitment.meetingId
-    ? await repositories.meetings.get(db, commitment.meetingId)
+  const commitment = await readRecord(db, actor, "commitments", id);
+  // The parent records and every nested list are read as the caller: a draft parent is left out.
+  const [provision, meeting] = await Promise.all([
+    commitment.provisionId ? repositories.provisions.get(db, commitment.provisionId, actor) : undefined,
+    commitment.meetingId ? repositories.meetings.get(db, commitment.meetingId, actor) : undefined,
+  ]);
+  const agreement = provision
+    ? await repositories.agreements.get(db, provision.agreementId, actor)
     : undefined;
   const [assessments, interpretations, provisionReadings] = await Promise.all([
-    repositories.assessments.all(db, { filters: { commitmentId: id } }),
-    repositories.interpretations.all(db, { filters: { commitmentId: id } }),
+    repositories.assessments.all(db, { filters: { commitmentId: id }, readAs: actor }),
+    repositories.interpretations.all(db, { filters: { commitmentId: id }, readAs: actor }),
     provision
-      ? repositories.interpretations.all(db, { filters: { provisionId: provision.id } })
+      ? repositories.interpretations.all(db, { filters: { provisionId: provision.id }, readAs: actor })
       : Promise.resolve([]),
   ]);
   const supersededIds = new Set(assessments.map((a) => a.supersedesId).filter(Boolean));
   const obligations = await obligationsOf(db, commitment.processId, asOf);
   const seen = new Set<string>();
   return {
-    ...commitment,
+    ...withActions(actor, "commitments", commitment),
     asOf,
-    provision,
-    agreement,
-    meeting,
+    provision: provision && withActions(actor, "provisions", provision),
+    agreement: agreement && withActions(actor, "agreements", agreement),
+    meeting: meeting && withActions(actor, "meetings", meeting),
     obligations: obligations(commitment),
     assessments: assessments
       .sort((a, b) => a.asOf.localeCompare(b.asOf) || a.createdAt.localeCompare(b.createdAt))
-      .map((a) => ({ ...a, superseded: supersededIds.has(a.id) })),
-    interpretations: [...interpretations, ...provisionReadings].filter(
-      (i) => !seen.has(i.id) && seen.add(i.id),
+      .map((a) => ({ ...withActions(actor, "assessments", a), superseded: supersededIds.has(a.id) })),
+    interpretations: allWithActions(
+      actor,
+      "interpretations",
+      [...interpretations, ...provisionReadings].filter((i) => !seen.has(i.id) && seen.add(i.id)),
     ),
   };
 }
@@ -96,9 +107,9 @@ export function monthEnds(from: string, to: string): string[] {
 }
 
 /** A party's scorecard: its index over time, what it owes, what is overdue, the latest evidence. */
-export async function partyScorecard(db: Db, partyId: string, asOfParam?: string) {
+export async function partyScorecard(db: Db, actor: Actor, partyId: string, asOfParam?: string) {
   const asOf = checkAsOf(asOfParam);
-  const party = await getRecord(db, "parties", partyId);
+  const party = await readRecord(db, actor, "parties", partyId);
   const data = await scoringData(db, party.processId);
   const owed = data.commitments.filter((c) => c.obligorPartyIds.includes(partyId));
   const firstDate = data.assessments
@@ -115,21 +126,22 @@ export async function partyScorecard(db: Db, partyId: string, asOfParam?: string
   const commitments = await repositories.commitments.getMany(
     db,
     owed.map((c) => c.id),
+    { readAs: actor },
   );
   const obligations = await obligationsOf(db, party.processId, asOf);
   const latestAssessments = (
-    await repositories.assessments.list(db, { limit: 10, filters: { partyId }, to: asOf })
+    await repositories.assessments.list(db, { limit: 10, filters: { partyId }, to: asOf, readAs: actor })
   ).items;
   return {
-    party,
+    party: withActions(actor, "parties", party),
     asOf,
     summary: summary ?? null,
     byCategory,
     series,
     commitments: commitments.map((c) => ({
-      ...c,
+      ...withActions(actor, "commitments", c),
       obligation: obligations(c).find((o) => o.partyId === partyId),
     })),
-    latestAssessments,
+    latestAssessments: allWithActions(actor, "assessments", latestAssessments),
   };
 }

@@ -1,3 +1,4 @@
+import type { Actor } from "../domain/actor.js";
 import {
   type IncidentExportQuery,
   type IncidentFilterQuery,
@@ -6,6 +7,7 @@ import {
   searchWords,
 } from "../domain/incident-list.js";
 import { licenceOf } from "../domain/licences.js";
+import { readableFilter } from "../domain/policy.js";
 import { acledCurrentColumns, csvLine, incidentToAcledRow } from "../ingest/acled-columns.js";
 import { decodeCursor, encodeCursor } from "../store/cursor.js";
 import type { Db } from "../store/database.js";
@@ -13,16 +15,19 @@ import { ValidationError } from "../store/errors.js";
 import {
   type IncidentFilters,
   type IncidentKeyset,
+  type IncidentPolicyFields,
   incidentFeaturePage,
   incidentRecordPage,
   incidentSummaryPage,
 } from "../store/incident-queries.js";
 import { incidents } from "../store/schema.js";
 import { type LicencePolicy, loadLicencePolicy } from "./licence-policy.js";
+import { recordActionsFor } from "./record-reads.js";
 
 /**
  * The incident list and its CSV and GeoJSON exports: one set of filters, one order, one cursor.
- * Exports are public outputs: published records only, and licensed rows as the licence policy says.
+ * Each holds what the caller may read (for the public: published and disputed incidents), and licensed
+ * rows as the licence policy says.
  */
 
 export interface IncidentSelection {
@@ -45,11 +50,28 @@ export function selectionOf(query: IncidentFilterQuery): IncidentSelection {
 
 const cursorOf = (next: IncidentKeyset | null) => (next ? encodeCursor(next[0], next[1]) : null);
 
-/** A list page as the JSON text the route sends: the database wrote the items, nothing re-encodes them. */
-export async function incidentListJson(db: Db, query: IncidentListQuery): Promise<string> {
+/**
+ * Adds the caller's allowed actions to one summary as JSON text, from the fields the policy reads
+ * (envelope, actors, alleging parties: the database gives them apart), so the database's text is kept
+ * as it is rather than parsed and encoded again.
+ */
+function withActionsText(actor: Actor, item: string, policy: IncidentPolicyFields): string {
+  const actions = recordActionsFor(actor, "incidents", policy);
+  return `${item.slice(0, -1)},"allowedActions":${JSON.stringify(actions)}}`;
+}
+
+/**
+ * A list page as the JSON text the route sends: the database wrote the items, nothing re-encodes them.
+ * Only incidents the actor may read are listed (store/readable.ts), each with its allowed actions.
+ */
+export async function incidentListJson(db: Db, actor: Actor, query: IncidentListQuery): Promise<string> {
   const { filters, after } = selectionOf(query);
-  const page = await incidentSummaryPage(db, filters, after, query.limit);
-  return `{"items":[${page.items.join(",")}],"nextCursor":${JSON.stringify(cursorOf(page.next))}}`;
+  const readable = readableFilter(actor, "incidents");
+  const page = await incidentSummaryPage(db, { ...filters, readable }, after, query.limit);
+  const items = page.items.map((item, i) =>
+    withActionsText(actor, item, page.policies[i] as IncidentPolicyFields),
+  );
+  return `{"items":[${items.join(",")}],"nextCursor":${JSON.stringify(cursorOf(page.next))}}`;
 }
 
 /** Rows are read from the database this many at a time while an export streams. */
@@ -92,6 +114,7 @@ class LicenceTally {
  */
 async function exportWalk<R extends { startDate: string; id: string }>(
   db: Db,
+  actor: Actor,
   query: IncidentExportQuery,
   readPage: (filters: IncidentFilters, after: IncidentKeyset | undefined, limit: number) => Promise<R[]>,
 ) {
@@ -102,7 +125,7 @@ async function exportWalk<R extends { startDate: string; id: string }>(
     .map((s) => s.licenceId);
   const publicFilters: IncidentFilters = {
     ...filters,
-    reviewStates: ["published"],
+    readable: readableFilter(actor, "incidents"),
     excludeLicences: excluded,
   };
   const read = (from: IncidentKeyset | undefined, wanted: number) => readPage(publicFilters, from, wanted);
@@ -141,8 +164,12 @@ const formulaSafe = (cell: string) =>
  * The selection as CSV in ACLED's current column order, streamed. Notes follow the rows as lines
  * starting with "#": rows left out under their licence, the attribution owed, and the cursor for more.
  */
-export async function incidentCsv(db: Db, query: IncidentExportQuery): Promise<AsyncIterable<string>> {
-  const walk = await exportWalk(db, query, (f, after, n) => incidentRecordPage(db, f, after, n));
+export async function incidentCsv(
+  db: Db,
+  actor: Actor,
+  query: IncidentExportQuery,
+): Promise<AsyncIterable<string>> {
+  const walk = await exportWalk(db, actor, query, (f, after, n) => incidentRecordPage(db, f, after, n));
   async function* lines(): AsyncGenerator<string> {
     let chunk = csvLine(acledCurrentColumns);
     let lastTaken: IncidentKeyset | null = null;
@@ -175,8 +202,12 @@ export async function incidentCsv(db: Db, query: IncidentExportQuery): Promise<A
  * The selection as an RFC 7946 FeatureCollection (CRS84, [longitude, latitude]), streamed. Members
  * after the features say what was left out: incidents without coordinates, rows a licence keeps out.
  */
-export async function incidentGeoJson(db: Db, query: IncidentExportQuery): Promise<AsyncIterable<string>> {
-  const walk = await exportWalk(db, query, (f, after, n) => incidentFeaturePage(db, f, after, n));
+export async function incidentGeoJson(
+  db: Db,
+  actor: Actor,
+  query: IncidentExportQuery,
+): Promise<AsyncIterable<string>> {
+  const walk = await exportWalk(db, actor, query, (f, after, n) => incidentFeaturePage(db, f, after, n));
   async function* parts(): AsyncGenerator<string> {
     let chunk = '{"type":"FeatureCollection","features":[';
     let lastTaken: IncidentKeyset | null = null;

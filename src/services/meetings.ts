@@ -1,7 +1,8 @@
 import ical from "ical-generator";
+import type { Actor } from "../domain/actor.js";
 import type { Db } from "../store/database.js";
 import { repositories, type StoredRecord } from "../store/repository.js";
-import { getRecord } from "./records.js";
+import { allWithActions, readRecord, withActions } from "./record-reads.js";
 
 /** Every name of a place, none first by preference: the order is the data file's. */
 export const allNames = (place: StoredRecord<"places"> | undefined) =>
@@ -13,17 +14,20 @@ export const allNames = (place: StoredRecord<"places"> | undefined) =>
     : "";
 
 /** A meeting with the commitments it created. */
-export async function getMeetingWithCommitments(db: Db, id: string) {
-  const meeting = await getRecord(db, "meetings", id);
-  const commitments = await repositories.commitments.all(db, { filters: { meetingId: id } });
-  return { ...meeting, commitments };
+export async function getMeetingWithCommitments(db: Db, actor: Actor, id: string) {
+  const meeting = await readRecord(db, actor, "meetings", id);
+  const commitments = await repositories.commitments.all(db, { filters: { meetingId: id }, readAs: actor });
+  return {
+    ...withActions(actor, "meetings", meeting),
+    commitments: allWithActions(actor, "commitments", commitments),
+  };
 }
 
 /** A format with its meetings, newest first. */
-export async function getFormatWithMeetings(db: Db, id: string) {
-  const format = await getRecord(db, "formats", id);
-  const meetings = await repositories.meetings.all(db, { filters: { formatId: id } });
-  return { ...format, meetings };
+export async function getFormatWithMeetings(db: Db, actor: Actor, id: string) {
+  const format = await readRecord(db, actor, "formats", id);
+  const meetings = await repositories.meetings.all(db, { filters: { formatId: id }, readAs: actor });
+  return { ...withActions(actor, "formats", format), meetings: allWithActions(actor, "meetings", meetings) };
 }
 
 /**
@@ -32,13 +36,15 @@ export async function getFormatWithMeetings(db: Db, id: string) {
  */
 export async function meetingsCalendar(
   db: Db,
-  options: { processId?: string; baseUrl: string },
+  options: { processId?: string; baseUrl: string; readAs: Actor },
 ): Promise<string> {
+  const { readAs } = options;
   const meetings = await repositories.meetings.all(db, {
     filters: options.processId ? { processId: options.processId } : {},
+    readAs,
   });
   const placeIds = [...new Set(meetings.map((m) => m.placeId).filter((id): id is string => !!id))];
-  const places = new Map((await repositories.places.getMany(db, placeIds)).map((p) => [p.id, p]));
+  const places = new Map((await repositories.places.getMany(db, placeIds, { readAs })).map((p) => [p.id, p]));
   const calendar = ical({
     name: "Peacetrack meetings",
     prodId: { company: "Peacetrack", product: "peacetrack", language: "EN" },

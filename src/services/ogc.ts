@@ -1,3 +1,5 @@
+import type { Actor } from "../domain/actor.js";
+import { type ReadableFilter, readableFilter } from "../domain/policy.js";
 import type { Db } from "../store/database.js";
 import { NotFoundError } from "../store/errors.js";
 import {
@@ -54,6 +56,13 @@ const collectionInfo: Record<FeatureCollectionId, { title: string; description: 
   },
 };
 
+/**
+ * What the caller may read of a collection: the public, published and disputed records; staff, all;
+ * a representative, also its party's claims. Places and crossing points are places.
+ */
+const readableOf = (actor: Actor, collection: FeatureCollectionId = "places"): ReadableFilter =>
+  readableFilter(actor, collection === "incidents" ? "incidents" : "places");
+
 export const isCollectionId = (id: string): id is FeatureCollectionId =>
   (featureCollectionIds as readonly string[]).includes(id);
 
@@ -86,21 +95,27 @@ export function landingPage(base: string) {
  * The whole collection's counts per licence, for the withheld rows every page reports: kept for 30 s per
  * database, since reading up to 100,000 rows on every bbox page would cost more than the page itself.
  */
-const wholeCounts = new WeakMap<Db, Map<FeatureCollectionId, { at: number; value: Promise<Counted> }>>();
+const wholeCounts = new WeakMap<Db, Map<string, { at: number; value: Promise<Counted> }>>();
 type Counted = Awaited<ReturnType<typeof countByLicence>>;
 const wholeCountsTtlMs = 30_000;
 
-function wholeCollectionCounts(db: Db, collection: FeatureCollectionId): Promise<Counted> {
+function wholeCollectionCounts(
+  db: Db,
+  collection: FeatureCollectionId,
+  readable: ReadableFilter,
+): Promise<Counted> {
   let byCollection = wholeCounts.get(db);
   if (!byCollection) {
     byCollection = new Map();
     wholeCounts.set(db, byCollection);
   }
-  const cached = byCollection.get(collection);
+  // Kept per filter: the public's counts must never be a representative's or staff's.
+  const key = `${collection} ${JSON.stringify(readable)}`;
+  const cached = byCollection.get(key);
   if (cached && Date.now() - cached.at < wholeCountsTtlMs) return cached.value;
-  const value = countByLicence(db, collection, {});
-  byCollection.set(collection, { at: Date.now(), value });
-  value.catch(() => byCollection.delete(collection));
+  const value = countByLicence(db, collection, {}, readable);
+  byCollection.set(key, { at: Date.now(), value });
+  value.catch(() => byCollection.delete(key));
   return value;
 }
 
@@ -141,10 +156,16 @@ const isoInterval = (interval: { start: string; end: string | null }): [string, 
   interval.end ? `${interval.end}T23:59:59Z` : null,
 ];
 
-async function collectionDocument(db: Db, base: string, id: FeatureCollectionId, rule: LicencePolicy) {
-  const { counts, complete } = await countByLicence(db, id, {});
+async function collectionDocument(
+  db: Db,
+  readable: ReadableFilter,
+  base: string,
+  id: FeatureCollectionId,
+  rule: LicencePolicy,
+) {
+  const { counts, complete } = await countByLicence(db, id, {}, readable);
   const { served, withheld, credited } = applyRule(counts, rule, complete);
-  const extent = await featureExtent(db, id, served);
+  const extent = await featureExtent(db, id, served, readable);
   const attribution = rule.attributionLines(credited);
   const notes = withheld.map(
     (w) =>
@@ -175,18 +196,21 @@ async function collectionDocument(db: Db, base: string, id: FeatureCollectionId,
   };
 }
 
-export async function collectionsDocument(db: Db, base: string) {
+export async function collectionsDocument(db: Db, actor: Actor, base: string) {
   const rule = await loadLicencePolicy(db);
   const collections = [];
-  for (const id of featureCollectionIds) collections.push(await collectionDocument(db, base, id, rule));
+  const readable = readableOf(actor);
+  for (const id of featureCollectionIds)
+    collections.push(await collectionDocument(db, readable, base, id, rule));
   return {
     links: [{ href: `${base}/ogc/collections`, rel: "self", type: json, title: "This document" }],
     collections,
   };
 }
 
-export async function oneCollection(db: Db, base: string, id: string) {
-  return collectionDocument(db, base, requireCollection(id), await loadLicencePolicy(db));
+export async function oneCollection(db: Db, actor: Actor, base: string, id: string) {
+  const collection = requireCollection(id);
+  return collectionDocument(db, readableOf(actor), base, collection, await loadLicencePolicy(db));
 }
 
 /** PostgreSQL's text form of a timestamptz ("2026-11-22 12:23:55.053+00") as ISO 8601. */
@@ -281,22 +305,28 @@ export interface ItemsQuery {
 }
 
 /** One page of features, with next/prev links that carry a keyset cursor (never an offset). */
-export async function itemsPage(db: Db, base: string, collectionId: string, query: ItemsQuery) {
+export async function itemsPage(db: Db, actor: Actor, base: string, collectionId: string, query: ItemsQuery) {
   const collection = requireCollection(collectionId);
+  const readable = readableOf(actor, collection);
   const filter: FeatureFilter = { bbox: parseBbox(query.bbox), dates: parseDatetime(query.datetime) };
   const limit = effectiveLimit(query.limit);
   const keyset = decodeKeyset(query.cursor, collection);
   const rule = await loadLicencePolicy(db);
-  const counted = await countByLicence(db, collection, filter);
+  const counted = await countByLicence(db, collection, filter, readable);
   const found = applyRule(counted.counts, rule, counted.complete);
   const { served, matched } = found;
   // Count-only rows are counted for the whole collection, never per bbox or datetime: counts per
   // small box would let a client locate every withheld row, which is what the licence forbids.
   const filtered = filter.bbox !== undefined || filter.dates !== undefined;
-  const whole = filtered ? await wholeCollectionCounts(db, collection) : counted;
+  const whole = filtered ? await wholeCollectionCounts(db, collection, readable) : counted;
   const { withheld } = filtered ? applyRule(whole.counts, rule, whole.complete) : found;
   const credited = [...new Set([...served, ...withheld.map((w) => w.licence)])];
-  const rows = await featurePage(db, collection, filter, { servedLicences: served, limit, keyset });
+  const rows = await featurePage(db, collection, filter, {
+    servedLicences: served,
+    limit,
+    keyset,
+    readable,
+  });
   const more = rows.length > limit;
   // A "prev" page comes back in display order with its extra row, if any, first.
   const items = keyset?.direction === "prev" ? rows.slice(more ? 1 : 0) : rows.slice(0, limit);
@@ -348,9 +378,9 @@ export async function itemsPage(db: Db, base: string, collectionId: string, quer
 }
 
 /** One feature; a row whose licence public outputs may not show is not found, like any other. */
-export async function oneItem(db: Db, base: string, collectionId: string, featureId: string) {
+export async function oneItem(db: Db, actor: Actor, base: string, collectionId: string, featureId: string) {
   const collection = requireCollection(collectionId);
-  const row = await featureById(db, collection, featureId);
+  const row = await featureById(db, collection, featureId, readableOf(actor, collection));
   const rule = await loadLicencePolicy(db);
   if (!row || (row.collection === "incidents" && rule.publicRowRule(String(row.licence)) !== "include"))
     throw new NotFoundError(collection, featureId);

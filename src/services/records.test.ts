@@ -6,9 +6,9 @@ import { repositories } from "../store/repository.js";
 import { describeEachDatabase } from "../test-support/databases.js";
 import { commitmentBody, freshId, partyBody, placeBody } from "../test-support/fixtures.js";
 import { seedFromFolder } from "./demo-data.js";
-import { createRecord, deleteRecord, getRecord, listRecords, updateRecord } from "./records.js";
+import { createRecord, deleteRecord, getRecord, listRecords, systemActor, updateRecord } from "./records.js";
 
-const actor = { id: "tester" };
+const actor = systemActor("tester");
 const fresh = freshId;
 
 /** The issues a refused write reports, as "path: message" lines, or the error itself if it was not refused. */

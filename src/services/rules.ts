@@ -3,6 +3,7 @@ import { sql } from "drizzle-orm";
 import { unknownCategories } from "../domain/codebook.js";
 import type { EntityName } from "../domain/entities.js";
 import { invariantIssues } from "../domain/invariants.js";
+import { directionsInUse } from "../store/access-queries.js";
 import { assessmentsOfCommitments } from "../store/compliance-queries.js";
 import type { Db } from "../store/database.js";
 import { type FieldIssue, ValidationError } from "../store/errors.js";
@@ -47,6 +48,49 @@ const assessedObligorsKept: Rule<"commitments"> = async ({ db, records, previous
   return [...assessed].map((party) => ({
     path: "0.obligorPartyIds",
     message: `"${party}" has assessments of this commitment: an obligor already assessed cannot be removed (record a new commitment instead)`,
+  }));
+};
+
+/**
+ * A count names one of its place's directions. The places are read FOR SHARE: a concurrent change
+ * of their directions waits for this write to commit, and then sees the counts that use them.
+ */
+const countDirectionsDefined: Rule<"accessObservations"> = async ({ db, records }) => {
+  const placeIds = [...new Set(records.filter((r) => r.counts.length > 0).map((r) => r.placeId))];
+  const placesById = new Map(
+    (await repositories.places.getMany(db, placeIds, { lock: "share" })).map((p) => [p.id, p]),
+  );
+  return records.flatMap((record, index) => {
+    // A place that does not exist is the reference check's to report.
+    const place = placesById.get(record.placeId);
+    if (!place) return [];
+    const keys = place.directions.map((d) => d.key);
+    const defined = keys.length > 0 ? `its directions are ${keys.join(", ")}` : "it defines no direction yet";
+    return record.counts.flatMap((count, position) =>
+      keys.includes(count.direction)
+        ? []
+        : [
+            {
+              path: `${index}.counts.${position}.direction`,
+              message: `"${count.direction}" is not a direction of place "${place.id}" (${defined})`,
+            },
+          ],
+    );
+  });
+};
+
+/**
+ * A direction that observations count traffic in stays on its place. The place is locked FOR UPDATE
+ * by the write (records.ts): an observation written meanwhile waits on it and then sees the change.
+ */
+const usedDirectionsKept: Rule<"places"> = async ({ db, records, previous }) => {
+  const [record] = records;
+  if (!previous || !record) return [];
+  const kept = new Set(record.directions.map((d) => d.key));
+  const removed = previous.directions.map((d) => d.key).filter((key) => !kept.has(key));
+  return (await directionsInUse(db, previous.id, removed)).map(({ key, n, ids }) => ({
+    path: "0.directions",
+    message: `direction "${key}" is counted in ${n} access observation${n === 1 ? "" : "s"} (${ids.map((id) => `"${id}"`).join(", ")}${n > ids.length ? ", …" : ""}): change those counts before removing it`,
   }));
 };
 
@@ -110,7 +154,8 @@ const rules: { [E in EntityName]?: Rule<E>[] } = {
   provisions: [categoriesKnown],
   commitments: [categoriesKnown, assessedObligorsKept],
   assessments: [({ db, records, today }) => checkAssessments(db, records, today)],
-  places: [placesAcyclic],
+  places: [placesAcyclic, usedDirectionsKept],
+  accessObservations: [countDirectionsDefined],
   documents: [documentHashes],
 };
 

@@ -1,6 +1,8 @@
 import { sql } from "drizzle-orm";
+import type { ReadableFilter } from "../domain/policy.js";
 import type { Db } from "./database.js";
 import { ValidationError } from "./errors.js";
+import { readableJson } from "./readable.js";
 import type { EventKind } from "./record-events.js";
 
 /**
@@ -65,6 +67,11 @@ export interface ChangesRead {
   changes: StoredChange[];
   /** More committed events were ready beyond this page. */
   hasMore: boolean;
+  /**
+   * For a filtered reader with nothing more to read: the last committed event, shown or not. The
+   * reader has every event it may see up to there, so its cursor may move there.
+   */
+  readTo?: ChangePosition;
 }
 
 type EventRow = {
@@ -77,34 +84,75 @@ type EventRow = {
   at: string;
   record: Record<string, unknown> | null;
   within: boolean;
+  tail_xid?: string | null;
+  tail_seq?: number | null;
 };
 
 /**
- * The next committed events after `since`, in (xid, seq) order: one statement, so the horizon and
- * the rows come from one snapshot. The running total of stored sizes stops a page early when the
- * records are large; rows past the budget are fetched without their record (CASE does not read it).
+ * The kind of change a reader is shown, given whether it may read the record before and after it.
+ * A reader that may not read the record on either side sees nothing of the event; one that starts to
+ * be able to read it (a draft is published) sees it created, with the record as it now is; one that
+ * stops (a record is retracted) sees it deleted, with the record as it last saw it. So a mirror built
+ * from the feed holds exactly the records its reader may read.
  */
-export async function readChanges(db: Db, since: ChangePosition, limit: number): Promise<ChangesRead> {
-  const payload = sql`CASE WHEN kind = 'deleted' THEN before ELSE after END`;
+function shownKind(readable: ReadableFilter) {
+  if ("all" in readable) return { kind: sql`kind`, shown: sql`true` };
+  const before = readableJson(readable, sql`before`, sql`entity`);
+  const after = readableJson(readable, sql`after`, sql`entity`);
+  return {
+    kind: sql`CASE WHEN ${before} AND ${after} THEN kind
+      WHEN ${after} THEN 'created' ELSE 'deleted' END`,
+    shown: sql`(${before} OR ${after})`,
+  };
+}
+
+/**
+ * The next committed events after `since` that `readable` lets the reader see (shownKind), in
+ * (xid, seq) order: one statement, so the horizon and the rows come from one snapshot. The running
+ * total of stored sizes stops a page early when the records are large; rows past the budget are
+ * fetched without their record (CASE does not read it).
+ */
+export async function readChanges(
+  db: Db,
+  since: ChangePosition,
+  limit: number,
+  readable: ReadableFilter = { all: true },
+): Promise<ChangesRead> {
+  const { kind, shown } = shownKind(readable);
+  const filtered = !("all" in readable);
+  const payload = sql`CASE WHEN ${kind} = 'deleted' THEN before ELSE after END`;
+  const after = sql`(xid, seq) > (${since.xid.toString()}::xid8, ${since.seq}::int) AND xid < ${horizon}`;
   // xid is compared and ordered as xid8 and only printed as text (as text, "10" < "9").
-  const result = (await db.execute(sql`
-    SELECT xid_text, seq, entity, record_id, kind, actor, at,
-           CASE WHEN within THEN record END AS record, within
-    FROM (
-      SELECT xid, xid::text AS xid_text, seq, entity, record_id, kind, actor,
+  const page = sql`
+      SELECT xid, xid::text AS xid_text, seq, entity, record_id, ${kind} AS kind, actor,
              to_char(at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS at,
              ${payload} AS record,
              coalesce(sum(pg_column_size(${payload})) OVER (ORDER BY xid, seq), 0)
                - coalesce(pg_column_size(${payload}), 0) < ${pageByteBudget} AS within
       FROM record_events
-      WHERE (xid, seq) > (${since.xid.toString()}::xid8, ${since.seq}::int)
-        AND xid < ${horizon}
+      WHERE ${after} AND ${shown}
       ORDER BY xid, seq
-      LIMIT ${limit + 1}
-    ) page
-    ORDER BY page.xid, page.seq`)) as unknown as { rows: EventRow[] };
-  const rows = result.rows;
+      LIMIT ${limit + 1}`;
+  // A filtered reader also learns the last committed event, shown or not: past a stretch of events it
+  // may not see (a large import of drafts), its cursor moves on instead of reading the stretch again.
+  const statement = filtered
+    ? sql`WITH page AS (${page}),
+        tail AS (SELECT xid::text AS tail_xid, seq AS tail_seq FROM record_events
+                 WHERE ${after} ORDER BY xid DESC, seq DESC LIMIT 1)
+      SELECT page.xid_text, page.seq, page.entity, page.record_id, page.kind, page.actor, page.at,
+             CASE WHEN page.within THEN page.record END AS record, page.within, tail.tail_xid, tail.tail_seq
+      FROM tail LEFT JOIN page ON true
+      ORDER BY page.xid, page.seq`
+    : sql`SELECT xid_text, seq, entity, record_id, kind, actor, at,
+             CASE WHEN within THEN record END AS record, within
+      FROM (${page}) page
+      ORDER BY page.xid, page.seq`;
+  const result = (await db.execute(statement)) as unknown as { rows: EventRow[] };
+  const tail = result.rows[0]?.tail_xid;
+  // Without any shown event the one row is the tail's alone.
+  const rows = result.rows.filter((row) => row.xid_text !== null);
   const taken = rows.slice(0, limit).filter((row) => row.within);
+  const hasMore = rows.length > taken.length;
   return {
     changes: taken.map((row) => ({
       position: { xid: BigInt(row.xid_text), seq: Number(row.seq) },
@@ -115,6 +163,7 @@ export async function readChanges(db: Db, since: ChangePosition, limit: number):
       actor: row.actor,
       at: row.at,
     })),
-    hasMore: rows.length > taken.length,
+    hasMore,
+    ...(!hasMore && tail ? { readTo: { xid: BigInt(tail), seq: Number(result.rows[0]?.tail_seq) } } : {}),
   };
 }

@@ -1,12 +1,18 @@
 import { and, eq, inArray, isNull, sql } from "drizzle-orm";
+import { anonymous } from "../domain/actor.js";
 import type { ScoringAssessment, ScoringCommitment } from "../domain/compliance.js";
 import type { Db } from "./database.js";
+import { readableBy } from "./readable.js";
 import { assessments, commitments, provisions } from "./schema.js";
 
 export type CommitmentForScoring = ScoringCommitment;
 export type AssessmentForScoring = ScoringAssessment;
 
-/** The commitments of a process with the agreement each comes from (through its provision). */
+/**
+ * The public commitments of a process (published or disputed) with the agreement each comes from. The
+ * compliance index is a public figure, the same for every reader: a draft commitment is neither scored
+ * nor counted as overdue until it is published.
+ */
 export async function commitmentsForScoring(db: Db, processId: string): Promise<CommitmentForScoring[]> {
   const rows = await db
     .select({
@@ -19,7 +25,13 @@ export async function commitmentsForScoring(db: Db, processId: string): Promise<
     })
     .from(commitments)
     .leftJoin(provisions, eq(provisions.id, commitments.provisionId))
-    .where(and(eq(commitments.processId, processId), isNull(commitments.deletedAt)));
+    .where(
+      and(
+        eq(commitments.processId, processId),
+        isNull(commitments.deletedAt),
+        readableBy(anonymous, "commitments", commitments),
+      ),
+    );
   return rows.map((row) => ({ ...row, agreementId: row.agreementId ?? undefined }));
 }
 
@@ -54,6 +66,8 @@ function toScoring(row: AssessmentRow): AssessmentForScoring {
     asOf: row.asOf,
     level: row.level as AssessmentForScoring["level"],
     supersedesId: row.supersedesId ?? undefined,
+    // Only a published assessment counts: drafts, those under review, retracted and disputed ones never
+    // do (a disputed judgement stays public, marked, but the index does not rest on it).
     confirmed: row.reviewState === "published",
     createdAt: row.createdAt,
   };

@@ -38,6 +38,11 @@ export interface LockHolder {
   released?: boolean;
   /** Where the holder serves HTTP, once it does: commands run beside it hand their work there. */
   serverUrl?: string;
+  /**
+   * The secret a command presents to hand its work to that server (the CLI's import hand-off): only
+   * the folder owner can read it, as lock files are written with mode 0600.
+   */
+  handoffSecret?: string;
 }
 
 export interface DataFolderLock {
@@ -45,7 +50,7 @@ export interface DataFolderLock {
   path: string;
   release(): void;
   /** Records where this process serves HTTP, for commands that find the folder in use. */
-  announce(details: { serverUrl: string }): void;
+  announce(details: { serverUrl: string; handoffSecret?: string }): void;
 }
 
 export class DataFolderInUseError extends Error {
@@ -210,7 +215,8 @@ function writeAtomically(path: string, holder: LockHolder) {
 
 function writeAside(path: string, holder: LockHolder): string {
   const aside = `${path}.${process.pid}.${randomBytes(6).toString("hex")}.tmp`;
-  writeFileSync(aside, `${JSON.stringify(holder)}\n`, { flag: "wx" });
+  // Owner-only: an announcement may carry the server's hand-off secret.
+  writeFileSync(aside, `${JSON.stringify(holder)}\n`, { flag: "wx", mode: 0o600 });
   return aside;
 }
 

@@ -20,7 +20,7 @@ export interface Database {
   location: string;
   close(): Promise<void>;
   /** PGlite: records in the folder's lock where this process serves HTTP (see cli/server-handoff.ts). */
-  announceServer?(serverUrl: string): void;
+  announceServer?(serverUrl: string, handoffSecret?: string): void;
 }
 
 export interface OpenOptions {
@@ -105,7 +105,8 @@ async function openPglite(dataDir: string): Promise<Database> {
         await client.close();
         lock?.release();
       },
-      announceServer: (serverUrl) => lock?.announce({ serverUrl }),
+      announceServer: (serverUrl, handoffSecret) =>
+        lock?.announce({ serverUrl, ...(handoffSecret ? { handoffSecret } : {}) }),
     };
   } catch (error) {
     lock?.release();

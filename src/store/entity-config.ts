@@ -130,6 +130,7 @@ export const arrayReferences: Partial<Record<string, EntityName>> = {
   obligorPartyIds: "parties",
   beneficiaryPartyIds: "parties",
   dependsOnCommitmentIds: "commitments",
+  placeIds: "places",
   allegedBreachProvisionIds: "provisions",
   allegedByPartyIds: "parties",
 };

@@ -16,13 +16,16 @@ import {
   sql,
 } from "drizzle-orm";
 import type { AnyPgColumn } from "drizzle-orm/pg-core";
+import type { ReadableFilter } from "../domain/policy.js";
 import type { Db } from "./database.js";
 import { inBox } from "./incident-queries.js";
+import { readableCondition } from "./readable.js";
 import { incidents, places } from "./schema.js";
 
 /**
- * The reads behind the public map outputs (OGC API – Features, the Atom feed): only published,
- * positioned records, filtered by box and dates in SQL so a page never loads more than it answers.
+ * The reads behind the public map outputs (OGC API – Features, the Atom feed): only records the caller
+ * may read (for the public: published and disputed; readable.ts), positioned, filtered by box and dates
+ * in SQL so a page never loads more than it answers.
  */
 
 export const featureCollectionIds = ["incidents", "places", "crossing-points"] as const;
@@ -51,8 +54,12 @@ export interface Keyset {
 
 const crossingKinds = ["corridor", "checkpoint"];
 
-/** One collection's table, order and the conditions that make a row a public feature. */
-function collectionQuery(collection: FeatureCollectionId) {
+/** Only the rows the caller may read; `true` when it may read them all. */
+const readableRows = (readable: ReadableFilter, table: typeof incidents | typeof places): SQL =>
+  readableCondition(readable, table) ?? sql`true`;
+
+/** One collection's table, order and the conditions that make a row a feature for this caller. */
+function collectionQuery(collection: FeatureCollectionId, readable: ReadableFilter = { all: true }) {
   if (collection === "incidents") {
     const t = incidents;
     return {
@@ -61,7 +68,7 @@ function collectionQuery(collection: FeatureCollectionId) {
       descending: true,
       base: [
         isNull(t.deletedAt),
-        eq(t.reviewState, "published"),
+        readableRows(readable, t),
         // GDELT's machine-coded signals are leads for a monitor, not incidents to put on a map.
         ne(t.verificationStatus, "machine_coded"),
         // No position, no feature: a pin at 0,0 would be a false statement about where it happened.
@@ -77,7 +84,7 @@ function collectionQuery(collection: FeatureCollectionId) {
     descending: false,
     base: [
       isNull(t.deletedAt),
-      eq(t.reviewState, "published"),
+      readableRows(readable, t),
       isNotNull(t.latitude),
       isNotNull(t.longitude),
       ...(collection === "crossing-points" ? [inArray(t.kind, crossingKinds)] : []),
@@ -188,9 +195,9 @@ export async function featurePage(
   db: Db,
   collection: FeatureCollectionId,
   filter: FeatureFilter,
-  options: { servedLicences: readonly string[]; limit: number; keyset?: Keyset },
+  options: { servedLicences: readonly string[]; limit: number; keyset?: Keyset; readable: ReadableFilter },
 ): Promise<FeatureRow[]> {
-  const q = collectionQuery(collection);
+  const q = collectionQuery(collection, options.readable);
   const conditions = [...q.base, ...filterConditions(collection, filter)];
   if (collection === "incidents") conditions.push(licenceIn(options.servedLicences));
   const keyset = options.keyset;
@@ -226,13 +233,14 @@ export const sortValueOf = (row: FeatureRow): string =>
 export const sortColumnOf = (collection: FeatureCollectionId): AnyPgColumn =>
   collectionQuery(collection).sort;
 
-/** A public feature by id, whatever its licence: the caller decides whether it may be shown. */
+/** A feature the caller may read, by id, whatever its licence: the caller decides whether it may be shown. */
 export async function featureById(
   db: Db,
   collection: FeatureCollectionId,
   id: string,
+  readable: ReadableFilter,
 ): Promise<FeatureRow | undefined> {
-  const q = collectionQuery(collection);
+  const q = collectionQuery(collection, readable);
   const conditions = [...q.base, eq(q.t.id, id)];
   const columns = collection === "incidents" ? incidentColumns : placeColumns;
   const rows = (await db
@@ -256,9 +264,10 @@ export async function countByLicence(
   db: Db,
   collection: FeatureCollectionId,
   filter: FeatureFilter,
+  readable: ReadableFilter,
   cap = countCap,
 ): Promise<{ counts: { licence: string | null; count: number }[]; complete: boolean }> {
-  const q = collectionQuery(collection);
+  const q = collectionQuery(collection, readable);
   const where = and(...q.base, ...filterConditions(collection, filter));
   const licence = collection === "incidents" ? incidents.licence : sql<string | null>`NULL::text`;
   const bounded = db
@@ -288,8 +297,9 @@ export async function featureExtent(
   db: Db,
   collection: FeatureCollectionId,
   servedLicences: readonly string[],
+  readable: ReadableFilter,
 ): Promise<FeatureExtent> {
-  const q = collectionQuery(collection);
+  const q = collectionQuery(collection, readable);
   const conditions = [...q.base];
   if (collection === "incidents") conditions.push(licenceIn(servedLicences));
   const isIncidents = collection === "incidents";
@@ -329,7 +339,7 @@ export async function featureExtent(
 /** Published incidents for a feed (with or without a position), most recently changed first. */
 export async function latestPublishedIncidents(
   db: Db,
-  options: { processId?: string; servedLicences: readonly string[]; limit: number },
+  options: { processId?: string; servedLicences: readonly string[]; limit: number; readable: ReadableFilter },
 ) {
   return db
     .select({
@@ -349,24 +359,24 @@ export async function latestPublishedIncidents(
       updatedAt: incidents.updatedAt,
     })
     .from(incidents)
-    .where(and(...feedConditions(options.processId), licenceIn(options.servedLicences)))
+    .where(and(...feedConditions(options.processId, options.readable), licenceIn(options.servedLicences)))
     .orderBy(desc(incidents.updatedAt), desc(incidents.id))
     .limit(options.limit);
 }
 
-const feedConditions = (processId: string | undefined): SQL[] => [
+const feedConditions = (processId: string | undefined, readable: ReadableFilter): SQL[] => [
   isNull(incidents.deletedAt),
-  eq(incidents.reviewState, "published"),
+  readableRows(readable, incidents),
   ne(incidents.verificationStatus, "machine_coded"),
   ...(processId ? [eq(incidents.processId, processId)] : []),
 ];
 
-/** Published incidents per licence, for a feed's counts and its choice of licences to serve. */
-export async function publishedIncidentCounts(db: Db, processId?: string) {
+/** Readable incidents per licence, for a feed's counts and its choice of licences to serve. */
+export async function publishedIncidentCounts(db: Db, readable: ReadableFilter, processId?: string) {
   const rows = await db
     .select({ licence: incidents.licence, n: sql<number>`count(*)::int` })
     .from(incidents)
-    .where(and(...feedConditions(processId)))
+    .where(and(...feedConditions(processId, readable)))
     .groupBy(incidents.licence);
   return rows.map((row) => ({ licence: row.licence as string | null, count: Number(row.n) }));
 }

@@ -1,8 +1,12 @@
 import { and, desc, eq, gte, inArray, isNull, lte, ne, notInArray, or, type SQL, sql } from "drizzle-orm";
 import { type AnyPgColumn, PgDialect } from "drizzle-orm/pg-core";
+import { type Actor, anonymous } from "../domain/actor.js";
 import type { ReviewState } from "../domain/common.js";
 import { incidentExcerptLength, type LonLatBox } from "../domain/incident-list.js";
+import { type ReadableFilter, readableFilter } from "../domain/policy.js";
+import { publicReviewStates } from "../domain/review-workflow.js";
 import type { Db } from "./database.js";
+import { readableCondition } from "./readable.js";
 import { rowToRecord, type StoredRecord } from "./repository.js";
 import { incidents as t } from "./schema.js";
 
@@ -26,6 +30,8 @@ export interface IncidentFilters {
   allegedBy?: string;
   /** Only this status. Without it, machine-coded signals (GDELT) are left out. */
   verificationStatus?: string;
+  /** Without a status: keep the machine-coded signals too (the map draws them apart). */
+  includeSignals?: boolean;
   country?: string;
   admin1?: string;
   placeId?: string;
@@ -33,6 +39,11 @@ export interface IncidentFilters {
   /** Words, each matched as a prefix of a word in the title, location or description. */
   words?: string[];
   reviewStates?: ReviewState[];
+  /**
+   * What the caller may read (readable.ts): for the public `review_state IN ('published','disputed')`,
+   * a filter beside the index's leading column that keeps every keyset scan an index range.
+   */
+  readable?: ReadableFilter;
   /** Licences whose rows an output leaves out entirely. */
   excludeLicences?: string[];
 }
@@ -66,11 +77,8 @@ export function incidentConditions(f: IncidentFilters): SQL[] {
   if (f.acledEventType) where.push(eq(t.acledEventType, f.acledEventType));
   if (f.acledSubEventType) where.push(eq(t.acledSubEventType, f.acledSubEventType));
   // Signals are leads for a monitor, not incidents: shown only to whoever asks for them by status.
-  where.push(
-    f.verificationStatus
-      ? eq(t.verificationStatus, f.verificationStatus)
-      : ne(t.verificationStatus, "machine_coded"),
-  );
+  if (f.verificationStatus) where.push(eq(t.verificationStatus, f.verificationStatus));
+  else if (!f.includeSignals) where.push(ne(t.verificationStatus, "machine_coded"));
   if (f.country) where.push(eq(t.country, f.country));
   if (f.admin1) where.push(eq(t.admin1, f.admin1));
   if (f.placeId) where.push(eq(t.placeId, f.placeId));
@@ -96,6 +104,8 @@ export function incidentConditions(f: IncidentFilters): SQL[] {
   if (f.words?.length)
     where.push(sql`${incidentSearchDocument} @@ to_tsquery('simple'::regconfig, ${prefixQuery(f.words)})`);
   if (f.reviewStates) where.push(inArray(t.reviewState, f.reviewStates));
+  const readable = f.readable && readableCondition(f.readable, t);
+  if (readable) where.push(readable);
   if (f.excludeLicences?.length) where.push(notInArray(t.licence, f.excludeLicences));
   return where;
 }
@@ -118,6 +128,8 @@ const isoTime = (column: AnyPgColumn) =>
  */
 const summaryColumns = sql`${t.id} AS "id", ${t.reviewState} AS "reviewState",
   ${isoTime(t.createdAt)} AS "createdAt", ${t.createdBy} AS "createdBy",
+  ${t.createdByAccountId} AS "createdByAccountId", ${t.claimOfPartyId} AS "claimOfPartyId",
+  ${t.reviewHistory} AS "reviewHistory",
   ${isoTime(t.updatedAt)} AS "updatedAt", ${t.updatedBy} AS "updatedBy",
   ${t.processId} AS "processId", ${t.title} AS "title", ${t.monitoringType} AS "monitoringType",
   ${t.disorderType} AS "disorderType", ${t.acledEventType} AS "acledEventType",
@@ -153,7 +165,10 @@ export function incidentSummarySql(
   limit: number,
 ): SQL {
   // The outer ORDER BY costs a sort of one page, and makes the order a guarantee rather than a habit.
-  return sql`SELECT row_to_json(s)::text AS item FROM (
+  // `policy` is what the permission policy reads of the row (IncidentPolicyFields), apart, so the
+  // server need not parse each whole item to attach the caller's allowed actions.
+  return sql`SELECT row_to_json(s)::text AS item, json_build_array(s."reviewState", s."createdByAccountId",
+      s."claimOfPartyId", s."reviewHistory", s."actors", s."allegedByPartyIds")::text AS policy FROM (
     SELECT ${summaryColumnsText()} FROM ${t} WHERE ${whereOf(f, after)}
     ORDER BY ${t.startDate} DESC, ${t.id} DESC LIMIT ${limit}
   ) AS s ORDER BY s."startDate" DESC, s."id" DESC`;
@@ -169,20 +184,46 @@ const rowsOf = <R>(result: unknown) => (result as { rows: R[] }).rows;
  */
 const withoutNulls = (item: string) => item.replace(/,"[A-Za-z0-9]+":null(?=[,}])/g, "");
 
-/** A page of summaries as JSON texts, and the keyset to continue from when there is more. */
+/** What the permission policy reads of a summary: its envelope and the parties it names. */
+export interface IncidentPolicyFields {
+  reviewState: string;
+  createdByAccountId: string | null;
+  claimOfPartyId: string | null;
+  reviewHistory: unknown[];
+  actors: unknown[];
+  allegedByPartyIds: string[];
+}
+
+const policyFieldsOf = (text: string): IncidentPolicyFields => {
+  const [reviewState, createdByAccountId, claimOfPartyId, reviewHistory, actors, allegedByPartyIds] =
+    JSON.parse(text) as [string, string | null, string | null, unknown[], unknown[], string[]];
+  return { reviewState, createdByAccountId, claimOfPartyId, reviewHistory, actors, allegedByPartyIds };
+};
+
+/**
+ * A page of summaries as JSON texts, each with the fields the permission policy reads, and the keyset
+ * to continue from when there is more.
+ */
 export async function incidentSummaryPage(
   db: Db,
   f: IncidentFilters,
   after: IncidentKeyset | undefined,
   limit: number,
-): Promise<{ items: string[]; next: IncidentKeyset | null }> {
-  const rows = rowsOf<{ item: string }>(await db.execute(incidentSummarySql(f, after, limit + 1)));
-  const items = rows.slice(0, limit).map((row) => withoutNulls(row.item));
+): Promise<{ items: string[]; policies: IncidentPolicyFields[]; next: IncidentKeyset | null }> {
+  const rows = rowsOf<{ item: string; policy: string }>(
+    await db.execute(incidentSummarySql(f, after, limit + 1)),
+  );
+  const page = rows.slice(0, limit);
+  const items = page.map((row) => withoutNulls(row.item));
   const last =
     rows.length > limit
       ? (JSON.parse(items[limit - 1] as string) as { startDate: string; id: string })
       : undefined;
-  return { items, next: last ? [last.startDate, last.id] : null };
+  return {
+    items,
+    policies: page.map((row) => policyFieldsOf(row.policy)),
+    next: last ? [last.startDate, last.id] : null,
+  };
 }
 
 /** Whole records, page by page in list order: for exports that need every field (CSV). */
@@ -236,22 +277,41 @@ export async function incidentFeaturePage(
   return rowsOf<FeatureRow>(result);
 }
 
-/** A process's latest incidents, whole (the overview shows them); signals left out. */
-export async function latestIncidents(db: Db, processId: string, limit: number) {
-  return incidentRecordPage(db, { processId }, undefined, limit);
+/** A process's latest incidents the actor may read, whole (the overview shows them); signals left out. */
+export async function latestIncidents(db: Db, processId: string, limit: number, readAs: Actor) {
+  return incidentRecordPage(
+    db,
+    { processId, readable: readableFilter(readAs, "incidents") },
+    undefined,
+    limit,
+  );
 }
 
 /** Fold a process's count rows into one per status once there are more than this many. */
 const foldAbove = 64;
 
 /**
- * Incidents of a process per verification status, from `incident_counts`, which triggers keep
- * (migrations/0009_incident_counts.sql): a few rows read, never the incidents themselves.
+ * Incidents of a process per verification status, from `incident_counts`, which triggers keep per
+ * review state (migrations/0009_incident_counts.sql, 0014): a few rows read, never the incidents
+ * themselves. Staff count every state; everyone else the public states only. A representative's own
+ * unpublished claims are not among these figures (the counts do not know whose claim a row is): they
+ * see them in the list.
  */
-export async function incidentCounts(db: Db, processId: string): Promise<Map<string, number>> {
+export async function incidentCounts(
+  db: Db,
+  processId: string,
+  readAs: Actor = anonymous,
+): Promise<Map<string, number>> {
+  const counted =
+    "all" in readableFilter(readAs, "incidents")
+      ? sql``
+      : sql`AND review_state IN (${sql.join(
+          publicReviewStates.map((state) => sql`${state}`),
+          sql`, `,
+        )})`;
   const rows = rowsOf<{ status: string; n: string; parts: number }>(
     await db.execute(sql`SELECT verification_status AS status, sum(n)::bigint::text AS n, count(*)::int AS parts
-      FROM incident_counts WHERE process_id = ${processId} GROUP BY verification_status`),
+      FROM incident_counts WHERE process_id = ${processId} ${counted} GROUP BY verification_status`),
   );
   if (rows.reduce((sum, row) => sum + Number(row.parts), 0) > foldAbove) await foldCounts(db, processId);
   return new Map(rows.filter((row) => Number(row.n) !== 0).map((row) => [row.status, Number(row.n)]));
@@ -265,9 +325,10 @@ export async function incidentCounts(db: Db, processId: string): Promise<Map<str
 async function foldCounts(db: Db, processId: string) {
   try {
     await db.execute(sql`WITH gone AS (
-        DELETE FROM incident_counts WHERE process_id = ${processId} RETURNING verification_status, n)
-      INSERT INTO incident_counts (process_id, verification_status, n)
-      SELECT ${processId}, verification_status, sum(n) FROM gone GROUP BY verification_status HAVING sum(n) <> 0`);
+        DELETE FROM incident_counts WHERE process_id = ${processId} RETURNING verification_status, review_state, n)
+      INSERT INTO incident_counts (process_id, verification_status, review_state, n)
+      SELECT ${processId}, verification_status, review_state, sum(n) FROM gone
+      GROUP BY verification_status, review_state HAVING sum(n) <> 0`);
   } catch {
     // Folding only keeps the next read short; the counts read above are already complete.
   }

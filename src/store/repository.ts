@@ -16,8 +16,10 @@ import {
   sql,
 } from "drizzle-orm";
 import { type AnyPgColumn, PgTransaction } from "drizzle-orm/pg-core";
+import type { Actor } from "../domain/actor.js";
 import type { ReviewState } from "../domain/common.js";
 import { type EntityData, type EntityName, type EntitySummary, entitySchemas } from "../domain/entities.js";
+import type { ReviewMove } from "../domain/review-transitions.js";
 import { findUnstorableText } from "../domain/text-safety.js";
 import { decodeCursor, encodeCursor } from "./cursor.js";
 import type { Db } from "./database.js";
@@ -29,6 +31,7 @@ import {
   translateDatabaseError,
   ValidationError,
 } from "./errors.js";
+import { readableBy } from "./readable.js";
 import { appendChangeEvent, EventOrderConflict } from "./record-events.js";
 import { checkReferences, refuseIfReferenced } from "./references.js";
 import { recordEvents } from "./schema.js";
@@ -42,6 +45,11 @@ export type Envelope = {
   createdBy: string;
   updatedAt: string;
   updatedBy: string;
+  /** The account that created it through the API; absent for seeded and imported records. */
+  createdByAccountId?: string;
+  /** Set when a party representative submitted it: the record is that party's claim. */
+  claimOfPartyId?: string;
+  reviewHistory?: ReviewMove[];
 };
 export type StoredRecord<E extends EntityName> = EntityData<E> & Envelope;
 export type RecordSummary<E extends EntityName> = EntitySummary<E> & Envelope;
@@ -49,12 +57,16 @@ export type NewRecord<E extends EntityName> = EntityData<E> & { id?: string; rev
 
 export interface ListQuery {
   filters?: Record<string, string | undefined>;
+  /** Records whose filter column is any of these values: children of many parents in one read. */
+  filtersIn?: Record<string, readonly string[]>;
   from?: string;
   to?: string;
   cursor?: string;
   limit?: number;
   /** Only records in these review states (the public sees published ones only). */
   reviewStates?: ReviewState[];
+  /** Only records this actor may read (readable.ts); absent: every record, for the server's own reads. */
+  readAs?: Actor;
 }
 
 /**
@@ -126,11 +138,17 @@ export function rowToRecord<E extends EntityName>(name: E, row: Row): StoredReco
 const toIso = (value: string) =>
   new Date(value.replace(" ", "T").replace(/([+-]\d\d)$/, "$1:00")).toISOString();
 
+const maxSetSize = 10_000;
+
 export function createRepository<E extends EntityName>(name: E) {
   const config = entityStore[name];
   const table = config.table as typeof config.table & Record<string, AnyPgColumn>;
   const { column: sortColumn, descending } = config.sort;
   const sortKey = Object.entries(table).find(([, column]) => column === sortColumn)?.[0] ?? "id";
+  const readableColumns = {
+    reviewState: table.reviewState as AnyPgColumn,
+    claimOfPartyId: table.claimOfPartyId as AnyPgColumn | undefined,
+  };
 
   const summaryColumns = (() => {
     const omitted = new Set(omittedInSummary(name));
@@ -155,9 +173,15 @@ export function createRepository<E extends EntityName>(name: E) {
       const column = config.filters[key];
       if (column && value !== undefined) conditions.push(eq(column, value));
     }
+    for (const [key, values] of Object.entries(query.filtersIn ?? {})) {
+      const column = config.filters[key];
+      if (column) conditions.push(inArray(column, [...values]));
+    }
     if (config.dateRange && query.from) conditions.push(gte(config.dateRange, query.from));
     if (config.dateRange && query.to) conditions.push(lte(config.dateRange, query.to));
     if (query.reviewStates) conditions.push(inArray(table.reviewState as AnyPgColumn, query.reviewStates));
+    const readable = query.readAs && readableBy(query.readAs, name, readableColumns);
+    if (readable) conditions.push(readable);
     if (query.cursor) conditions.push(afterCursor(decodeCursor(query.cursor, sortColumn)));
     const order = descending ? [desc(sortColumn), desc(table.id)] : [asc(sortColumn), asc(table.id)];
     const rows = (await (summary ? db.select(summaryColumns) : db.select())
@@ -178,6 +202,22 @@ export function createRepository<E extends EntityName>(name: E) {
 
   /** Every record the query matches, page by page; for reads whose size is bounded by one parent. */
   async function all(db: Db, query: Omit<ListQuery, "cursor" | "limit"> = {}): Promise<StoredRecord<E>[]> {
+    const sets = Object.entries(query.filtersIn ?? {});
+    if (sets.some(([, values]) => values.length === 0)) return [];
+    // A statement takes at most 65,535 parameters: a larger set is read in parts.
+    const large = sets.find(([, values]) => values.length > maxSetSize);
+    if (large) {
+      const [key, values] = large;
+      const parts: StoredRecord<E>[][] = [];
+      for (let start = 0; start < values.length; start += maxSetSize)
+        parts.push(
+          await all(db, {
+            ...query,
+            filtersIn: { ...query.filtersIn, [key]: values.slice(start, start + maxSetSize) },
+          }),
+        );
+      return parts.flat();
+    }
     const items: StoredRecord<E>[] = [];
     let cursor: string | undefined;
     do {
@@ -198,11 +238,16 @@ export function createRepository<E extends EntityName>(name: E) {
     return rows[0] ? rowToRecord(name, rows[0]) : undefined;
   }
 
-  async function get(db: Db, id: string): Promise<StoredRecord<E> | undefined> {
+  /**
+   * One record; with `readAs`, only if that actor may read it: a record it may not read is as absent
+   * as one that never existed (the route answers 404, never confirming that it exists).
+   */
+  async function get(db: Db, id: string, readAs?: Actor): Promise<StoredRecord<E> | undefined> {
+    const readable = readAs && readableBy(readAs, name, readableColumns);
     const rows = (await db
       .select()
       .from(table)
-      .where(and(eq(table.id, id), isNull(table.deletedAt)))) as Row[];
+      .where(and(eq(table.id, id), isNull(table.deletedAt), ...(readable ? [readable] : [])))) as Row[];
     return rows[0] ? rowToRecord(name, rows[0]) : undefined;
   }
 
@@ -210,19 +255,22 @@ export function createRepository<E extends EntityName>(name: E) {
   async function getMany(
     db: Db,
     ids: readonly string[],
-    options: { lock?: "share" } = {},
+    options: { lock?: "share"; readAs?: Actor } = {},
   ): Promise<StoredRecord<E>[]> {
     if (ids.length === 0) return [];
+    const readable = options.readAs && readableBy(options.readAs, name, readableColumns);
     const query = db
       .select()
       .from(table)
-      .where(and(inArray(table.id, [...ids]), isNull(table.deletedAt)));
+      .where(and(inArray(table.id, [...ids]), isNull(table.deletedAt), ...(readable ? [readable] : [])));
     const rows = (await (options.lock ? query.for(options.lock) : query)) as Row[];
     return rows.map((row) => rowToRecord(name, row));
   }
 
-  async function count(db: Db, filters: Record<string, string> = {}): Promise<number> {
+  async function count(db: Db, filters: Record<string, string> = {}, readAs?: Actor): Promise<number> {
     const conditions: SQL[] = [isNull(table.deletedAt)];
+    const readable = readAs && readableBy(readAs, name, readableColumns);
+    if (readable) conditions.push(readable);
     for (const [key, value] of Object.entries(filters)) {
       const column = config.filters[key];
       if (column) conditions.push(eq(column, value));

@@ -13,7 +13,7 @@ import {
   uniqueIndex,
 } from "drizzle-orm/pg-core";
 import type { z } from "zod";
-import type { PersonRole } from "../domain/actors.js";
+import type { PersonRole, PlaceDirection, PlaceGeometry } from "../domain/actors.js";
 import type { Deadline, EvidenceLink } from "../domain/commitments.js";
 import type { LocalizedName, ReviewState, SourceRef } from "../domain/common.js";
 import {
@@ -22,6 +22,7 @@ import {
   type IncidentActor,
   incidentDatasets,
 } from "../domain/events.js";
+import type { ReviewMove } from "../domain/review-transitions.js";
 
 type StatusChange = { status: string; from: string; note?: string; sources: SourceRef[] };
 
@@ -35,6 +36,12 @@ const recordColumns = () => ({
   updatedBy: text().notNull(),
   deletedAt: timestamp({ withTimezone: true, mode: "string" }),
   deletedBy: text(),
+  /** The account that created it through the API; null for seeded and imported records (issue #9). */
+  createdByAccountId: text(),
+  /** Set when a party representative submitted it: the record is that party's claim, not a finding. */
+  claimOfPartyId: text(),
+  /** The review moves, oldest first: who moved it, when, why (domain/review-workflow.ts). */
+  reviewHistory: jsonb().$type<ReviewMove[]>().notNull().default([]),
 });
 const sources = () => jsonb().$type<SourceRef[]>().notNull().default([]);
 const ids = () => jsonb().$type<string[]>().notNull().default([]);
@@ -92,6 +99,8 @@ export const places = pgTable(
     latitude: doublePrecision(),
     longitude: doublePrecision(),
     geoPrecision: integer().notNull().default(1),
+    geometry: jsonb().$type<PlaceGeometry>(),
+    directions: jsonb().$type<PlaceDirection[]>().notNull().default([]),
     parentPlaceId: text(),
     description: text().notNull().default(""),
     sources: sources(),
@@ -233,9 +242,15 @@ export const commitments = pgTable(
     conditions: text().notNull().default(""),
     dependsOnCommitmentIds: ids(),
     categories: jsonb().$type<string[]>().notNull().default([]),
+    placeIds: ids(),
     sources: sources(),
   },
-  (t) => [index().on(t.processId), index().on(t.provisionId)],
+  (t) => [
+    index().on(t.processId),
+    index().on(t.provisionId),
+    // The commitments that govern a place (its corridor page): containment on the id array.
+    index("commitments_place_ids").using("gin", t.placeIds.op("jsonb_path_ops")),
+  ],
 );
 
 export const assessments = pgTable(
@@ -385,7 +400,6 @@ export const accessObservations = pgTable(
       .references(() => places.id),
     observedOn: date({ mode: "string" }).notNull(),
     status: text().notNull(),
-    inboundMeaning: text().notNull().default(""),
     counts: jsonb().$type<z.output<typeof CrossingCount>[]>().notNull().default([]),
     note: text().notNull().default(""),
     reportedByPartyId: text().references(() => parties.id),
@@ -434,5 +448,7 @@ export const tables = {
   documents,
 } as const;
 
+// Accounts, sessions, API tokens, invitations.
+export * from "./schema-accounts.js";
 // Tables that are not records: the change history, settings, import runs.
 export * from "./schema-operations.js";

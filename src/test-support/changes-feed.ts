@@ -1,6 +1,9 @@
 import type { ChangeEvent, ChangesPage } from "../domain/changes.js";
 
-/** A client of GET /api/changes that remembers only its cursor, as a mirror would. */
+/**
+ * A client of GET /api/changes that remembers only its cursor, as a mirror would. The feed shows each
+ * reader what they may read: pass an account's headers to follow drafts too (staff see everything).
+ */
 export class FeedFollower {
   readonly seen: ChangeEvent[] = [];
   cursor: string | undefined;
@@ -8,12 +11,15 @@ export class FeedFollower {
   constructor(
     private readonly base: string,
     private readonly limit = 5,
+    private readonly headers: Record<string, string> = {},
   ) {}
 
   /** One page; what it returns is added to `seen`. */
   async page(): Promise<ChangesPage> {
     const since = this.cursor === undefined ? "" : `&since=${this.cursor}`;
-    const response = await fetch(`${this.base}/api/changes?limit=${this.limit}${since}`);
+    const response = await fetch(`${this.base}/api/changes?limit=${this.limit}${since}`, {
+      headers: this.headers,
+    });
     if (response.status !== 200)
       throw new Error(`feed answered ${response.status}: ${await response.text()}`);
     const page = (await response.json()) as ChangesPage;

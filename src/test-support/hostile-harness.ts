@@ -6,6 +6,7 @@ import { buildServer } from "../api/server.js";
 import { seedFromFolder } from "../services/demo-data.js";
 import type { Database } from "../store/database.js";
 import { entityStore } from "../store/entity-config.js";
+import { testAccount } from "./accounts.js";
 import { collectionOf, type Operation, operationsOf } from "./hostile-openapi.js";
 import { buildPool, type SeedPool } from "./hostile-seed-pool.js";
 
@@ -159,6 +160,8 @@ export class HostileHarness {
     readonly port: number,
     readonly operations: Operation[],
     readonly pool: SeedPool,
+    /** Every request is an administrator's (a bearer token), so that writes reach validation and rules. */
+    private readonly authorization: Record<string, string>,
   ) {}
 
   /** Opens and seeds a database, starts the real HTTP server, reads its OpenAPI document and its lists. */
@@ -184,7 +187,10 @@ export class HostileHarness {
         : {};
       lists.push({ collection: collectionOf(op.template), items: body.items, nextCursor: page.nextCursor });
     }
-    return new HostileHarness(database, app, port, operations, buildPool(lists));
+    // Anonymous writes stop at 401 before their body is read (issue #9): hostile bodies are sent as an
+    // administrator, who may write every kind, so that they meet the validation and rules they probe.
+    const { headers } = await testAccount(database.db, "administrator");
+    return new HostileHarness(database, app, port, operations, buildPool(lists), headers);
   }
 
   async close() {
@@ -198,7 +204,7 @@ export class HostileHarness {
     return new Promise((resolve, reject) => {
       const body =
         req.body === undefined ? undefined : Buffer.isBuffer(req.body) ? req.body : Buffer.from(req.body);
-      const headers: Record<string, string | number> = { ...(req.headers ?? {}) };
+      const headers: Record<string, string | number> = { ...this.authorization, ...(req.headers ?? {}) };
       if (body) headers["content-length"] = body.length;
       const outgoing = http.request(
         {

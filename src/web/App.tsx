@@ -1,19 +1,36 @@
+import { Suspense } from "react";
 import { useTranslation } from "react-i18next";
 import { NavLink, Route, Routes } from "react-router-dom";
+import { AccountControl } from "./components/AccountControl";
 import { DemoBanner } from "./components/common";
-import { AgreementPage } from "./pages/AgreementPage";
-import { AgreementsPage } from "./pages/AgreementsPage";
-import { CommitmentPage } from "./pages/CommitmentPage";
-import { DashboardPage } from "./pages/DashboardPage";
-import { DocumentPage, DocumentsPage } from "./pages/DocumentsPages";
-import { ImportRunPage, ImportsPage } from "./pages/ImportsPages";
-import { IncidentPage, IncidentsPage } from "./pages/IncidentsPages";
-import { FormatPage, MeetingPage, NegotiationsPage } from "./pages/NegotiationPages";
-import { NotFoundPage } from "./pages/NotFoundPage";
-import { OverviewPage } from "./pages/OverviewPage";
-import { PartiesPage, PartyPage } from "./pages/PartiesPages";
-import { PlacePage, PlacesPage } from "./pages/PlacesPages";
+import { lazyPage } from "./lazy-page";
 import { ProcessProvider, useProcess } from "./process-context";
+
+// Every page is its own chunk (see lazy-page.tsx): add new pages the same way.
+const OverviewPage = lazyPage(() => import("./pages/OverviewPage"), "OverviewPage");
+const DashboardPage = lazyPage(() => import("./pages/DashboardPage"), "DashboardPage");
+const AgreementsPage = lazyPage(() => import("./pages/AgreementsPage"), "AgreementsPage");
+const AgreementPage = lazyPage(() => import("./pages/AgreementPage"), "AgreementPage");
+const CommitmentPage = lazyPage(() => import("./pages/CommitmentPage"), "CommitmentPage");
+const NegotiationsPage = lazyPage(() => import("./pages/NegotiationPages"), "NegotiationsPage");
+const FormatPage = lazyPage(() => import("./pages/NegotiationPages"), "FormatPage");
+const MeetingPage = lazyPage(() => import("./pages/NegotiationPages"), "MeetingPage");
+const PartiesPage = lazyPage(() => import("./pages/PartiesPages"), "PartiesPage");
+const PartyPage = lazyPage(() => import("./pages/PartiesPages"), "PartyPage");
+const PlacesPage = lazyPage(() => import("./pages/PlacesPages"), "PlacesPage");
+const PlacePage = lazyPage(() => import("./pages/PlacesPages"), "PlacePage");
+const CorridorPage = lazyPage(() => import("./pages/CorridorPage"), "CorridorPage");
+const IncidentsPage = lazyPage(() => import("./pages/IncidentsPages"), "IncidentsPage");
+const IncidentPage = lazyPage(() => import("./pages/IncidentsPages"), "IncidentPage");
+const MapPage = lazyPage(() => import("./pages/MapPage"), "MapPage");
+const DocumentsPage = lazyPage(() => import("./pages/DocumentsPages"), "DocumentsPage");
+const DocumentPage = lazyPage(() => import("./pages/DocumentsPages"), "DocumentPage");
+const ImportsPage = lazyPage(() => import("./pages/ImportsPages"), "ImportsPage");
+const ImportRunPage = lazyPage(() => import("./pages/ImportsPages"), "ImportRunPage");
+const NotFoundPage = lazyPage(() => import("./pages/NotFoundPage"), "NotFoundPage");
+const SignInPage = lazyPage(() => import("./pages/SignInPage"), "SignInPage");
+const AccountPage = lazyPage(() => import("./pages/AccountPage"), "AccountPage");
+const AcceptInvitationPage = lazyPage(() => import("./pages/AcceptInvitationPage"), "AcceptInvitationPage");
 
 const sections = [
   ["/", "nav.overview"],
@@ -23,6 +40,7 @@ const sections = [
   ["/parties", "nav.parties"],
   ["/places", "nav.places"],
   ["/incidents", "nav.incidents"],
+  ["/map", "nav.map"],
   ["/documents", "nav.documents"],
   ["/imports", "nav.imports"],
 ] as const;
@@ -61,30 +79,38 @@ function Shell() {
             </NavLink>
           ))}
         </nav>
+        <AccountControl />
       </header>
       <DemoBanner />
       <main>
-        <Routes>
-          <Route path="/" element={<OverviewPage />} />
-          <Route path="/compliance" element={<DashboardPage />} />
-          <Route path="/agreements" element={<AgreementsPage />} />
-          <Route path="/agreements/:id" element={<AgreementPage />} />
-          <Route path="/commitments/:id" element={<CommitmentPage />} />
-          <Route path="/negotiations" element={<NegotiationsPage />} />
-          <Route path="/formats/:id" element={<FormatPage />} />
-          <Route path="/meetings/:id" element={<MeetingPage />} />
-          <Route path="/parties" element={<PartiesPage />} />
-          <Route path="/parties/:id" element={<PartyPage />} />
-          <Route path="/places" element={<PlacesPage />} />
-          <Route path="/places/:id" element={<PlacePage />} />
-          <Route path="/incidents" element={<IncidentsPage />} />
-          <Route path="/incidents/:id" element={<IncidentPage />} />
-          <Route path="/documents" element={<DocumentsPage />} />
-          <Route path="/documents/:id" element={<DocumentPage />} />
-          <Route path="/imports" element={<ImportsPage />} />
-          <Route path="/imports/:id" element={<ImportRunPage />} />
-          <Route path="*" element={<NotFoundPage />} />
-        </Routes>
+        <Suspense fallback={<p className="muted">{t("status.loading")}</p>}>
+          <Routes>
+            <Route path="/" element={<OverviewPage />} />
+            <Route path="/compliance" element={<DashboardPage />} />
+            <Route path="/agreements" element={<AgreementsPage />} />
+            <Route path="/agreements/:id" element={<AgreementPage />} />
+            <Route path="/commitments/:id" element={<CommitmentPage />} />
+            <Route path="/negotiations" element={<NegotiationsPage />} />
+            <Route path="/formats/:id" element={<FormatPage />} />
+            <Route path="/meetings/:id" element={<MeetingPage />} />
+            <Route path="/parties" element={<PartiesPage />} />
+            <Route path="/parties/:id" element={<PartyPage />} />
+            <Route path="/places" element={<PlacesPage />} />
+            <Route path="/places/:id" element={<PlacePage />} />
+            <Route path="/places/:id/access" element={<CorridorPage />} />
+            <Route path="/incidents" element={<IncidentsPage />} />
+            <Route path="/incidents/:id" element={<IncidentPage />} />
+            <Route path="/map" element={<MapPage />} />
+            <Route path="/documents" element={<DocumentsPage />} />
+            <Route path="/documents/:id" element={<DocumentPage />} />
+            <Route path="/imports" element={<ImportsPage />} />
+            <Route path="/imports/:id" element={<ImportRunPage />} />
+            <Route path="/sign-in" element={<SignInPage />} />
+            <Route path="/account" element={<AccountPage />} />
+            <Route path="/accept-invitation" element={<AcceptInvitationPage />} />
+            <Route path="*" element={<NotFoundPage />} />
+          </Routes>
+        </Suspense>
       </main>
       <footer className="app-footer">
         {t("app.footer")} · <a href="/api/docs">{t("app.apiDocs")}</a>

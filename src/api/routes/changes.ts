@@ -24,6 +24,6 @@ export function registerChangesRoutes(app: FastifyInstance, db: Db) {
         response: { 200: ChangesPage, 400: ErrorBody },
       },
     },
-    async (request) => listChanges(db, request.query),
+    async (request) => listChanges(db, request.actor, request.query),
   );
 }

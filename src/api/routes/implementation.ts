@@ -62,7 +62,7 @@ export function registerImplementationRoutes(app: FastifyInstance, db: Db) {
       },
     },
     async (request) =>
-      complianceIndex(db, {
+      complianceIndex(db, request.actor, {
         processId: request.query.process,
         partyId: request.query.party,
         asOf: request.query.asOf,
@@ -79,7 +79,7 @@ export function registerImplementationRoutes(app: FastifyInstance, db: Db) {
         querystring: AsOf,
       },
     },
-    async (request) => agreementImplementation(db, request.params.id, request.query.asOf),
+    async (request) => agreementImplementation(db, request.actor, request.params.id, request.query.asOf),
   );
   api.get(
     "/api/commitments/:id",
@@ -92,7 +92,7 @@ export function registerImplementationRoutes(app: FastifyInstance, db: Db) {
         querystring: AsOf,
       },
     },
-    async (request) => commitmentDetail(db, request.params.id, request.query.asOf),
+    async (request) => commitmentDetail(db, request.actor, request.params.id, request.query.asOf),
   );
   api.get(
     "/api/parties/:id/scorecard",
@@ -104,7 +104,7 @@ export function registerImplementationRoutes(app: FastifyInstance, db: Db) {
         querystring: AsOf,
       },
     },
-    async (request) => partyScorecard(db, request.params.id, request.query.asOf),
+    async (request) => partyScorecard(db, request.actor, request.params.id, request.query.asOf),
   );
   api.get(
     "/api/reports/implementation",
@@ -125,7 +125,9 @@ export function registerImplementationRoutes(app: FastifyInstance, db: Db) {
     },
     async (request, reply) => {
       const { process, asOf, since, format } = request.query;
-      const html = renderReportHtml(await buildReportModel(db, { processId: process, asOf, since }));
+      const html = renderReportHtml(
+        await buildReportModel(db, { processId: process, asOf, since, readAs: request.actor }),
+      );
       if (format === "html")
         return reply
           .type("text/html; charset=utf-8")

@@ -7,6 +7,8 @@ import { z } from "zod";
 import { Id } from "../../domain/common.js";
 import { incidentDatasets } from "../../domain/events.js";
 import { ImportRun } from "../../domain/import-runs.js";
+import { kindTarget } from "../../domain/policy.js";
+import { authorize, writerName } from "../../services/context.js";
 import type { ImportJobs } from "../../services/import-jobs.js";
 import { createImportRun, getImportRun, listImportRuns } from "../../services/import-runs.js";
 import type { Db } from "../../store/database.js";
@@ -77,13 +79,16 @@ export function registerImportRoutes(app: FastifyInstance, db: Db, jobs: ImportJ
           throw new ValidationError(
             "Send the file's bytes as the body, as application/octet-stream or text/csv.",
           );
+        // An import run is an administrator's act: its rows are published with the dataset's own
+        // verification status (docs/PERMISSIONS.md, "Imports and the seed").
+        authorize(request.actor, "import", kindTarget("incidents"));
         const query = request.query;
         const run = await createImportRun(db, {
           processId: query.process,
           dataset: query.dataset,
           kind: query.kind,
           fileName: query.fileName,
-          actor: "api",
+          actor: writerName(request.actor),
           strict: query.strict,
           dryRun: query.dryRun,
         });

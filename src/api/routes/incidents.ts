@@ -36,7 +36,7 @@ const IncidentFeatureCollection = z.object({
 });
 
 const exportNote =
-  `Same filters and order as GET /api/incidents; published incidents only; at most ${exportMaxRows} rows ` +
+  `Same filters and order as GET /api/incidents; only incidents the caller may read (the public: published and disputed); at most ${exportMaxRows} rows ` +
   "a request (limit), the rest with the cursor. Rows whose licence forbids handing them on are left out and counted.";
 
 /**
@@ -62,7 +62,7 @@ export function registerIncidentRoutes(app: FastifyInstance, db: Db) {
     async (request, reply) =>
       reply
         .type("application/json; charset=utf-8")
-        .send((await incidentListJson(db, request.query)) as never),
+        .send((await incidentListJson(db, request.actor, request.query)) as never),
   );
   api.get(
     "/api/incidents.csv",
@@ -80,7 +80,7 @@ export function registerIncidentRoutes(app: FastifyInstance, db: Db) {
       },
     },
     async (request, reply) => {
-      const lines = await incidentCsv(db, request.query);
+      const lines = await incidentCsv(db, request.actor, request.query);
       return reply
         .type("text/csv; charset=utf-8; header=present")
         .header("content-disposition", 'attachment; filename="incidents.csv"')
@@ -103,7 +103,7 @@ export function registerIncidentRoutes(app: FastifyInstance, db: Db) {
       },
     },
     async (request, reply) => {
-      const parts = await incidentGeoJson(db, request.query);
+      const parts = await incidentGeoJson(db, request.actor, request.query);
       return reply.type(`${geojson}; charset=utf-8`).send(Readable.from(parts) as never);
     },
   );

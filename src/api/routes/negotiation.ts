@@ -42,7 +42,7 @@ export function registerNegotiationRoutes(app: FastifyInstance, db: Db) {
         },
       },
     },
-    async (request) => getMeetingWithCommitments(db, request.params.id),
+    async (request) => getMeetingWithCommitments(db, request.actor, request.params.id),
   );
   api.get(
     "/api/formats/:id",
@@ -57,7 +57,7 @@ export function registerNegotiationRoutes(app: FastifyInstance, db: Db) {
         },
       },
     },
-    async (request) => getFormatWithMeetings(db, request.params.id),
+    async (request) => getFormatWithMeetings(db, request.actor, request.params.id),
   );
   api.get(
     "/api/meetings.ics",
@@ -71,7 +71,11 @@ export function registerNegotiationRoutes(app: FastifyInstance, db: Db) {
     },
     async (request, reply) => {
       const baseUrl = `${request.protocol}://${request.host}`;
-      const body = await meetingsCalendar(db, { processId: request.query.processId, baseUrl });
+      const body = await meetingsCalendar(db, {
+        processId: request.query.processId,
+        baseUrl,
+        readAs: request.actor,
+      });
       return reply
         .type("text/calendar; charset=utf-8")
         .header("content-disposition", 'attachment; filename="peacetrack-meetings.ics"')

@@ -90,7 +90,7 @@ export function registerOgcRoutes(app: FastifyInstance, db: Db) {
         response: { 200: Collections, ...errorResponses },
       },
     },
-    async (request) => collectionsDocument(db, baseOf(request)),
+    async (request) => collectionsDocument(db, request.actor, baseOf(request)),
   );
   api.get(
     "/ogc/collections/:collectionId",
@@ -104,7 +104,7 @@ export function registerOgcRoutes(app: FastifyInstance, db: Db) {
         response: { 200: CollectionSchema, ...errorResponses },
       },
     },
-    async (request) => oneCollection(db, baseOf(request), request.params.collectionId),
+    async (request) => oneCollection(db, request.actor, baseOf(request), request.params.collectionId),
   );
   api.get(
     "/ogc/collections/:collectionId/items",
@@ -121,7 +121,7 @@ export function registerOgcRoutes(app: FastifyInstance, db: Db) {
     },
     async (request, reply) => {
       const { collectionId } = request.params;
-      const page = await itemsPage(db, baseOf(request), collectionId, request.query);
+      const page = await itemsPage(db, request.actor, baseOf(request), collectionId, request.query);
       return reply.type(geojson).send(page);
     },
   );
@@ -140,7 +140,9 @@ export function registerOgcRoutes(app: FastifyInstance, db: Db) {
     },
     async (request, reply) => {
       const { collectionId, featureId } = request.params;
-      return reply.type(geojson).send(await oneItem(db, baseOf(request), collectionId, featureId));
+      return reply
+        .type(geojson)
+        .send(await oneItem(db, request.actor, baseOf(request), collectionId, featureId));
     },
   );
 }

@@ -57,7 +57,11 @@ export function registerPublicOutputRoutes(app: FastifyInstance, db: Db) {
     },
     async (request, reply) => {
       const baseUrl = `${request.protocol}://${request.host}`;
-      const feed = await incidentsFeed(db, { baseUrl, processId: request.query.process });
+      const feed = await incidentsFeed(db, {
+        baseUrl,
+        processId: request.query.process,
+        readAs: request.actor,
+      });
       return reply.type(`${atom}; charset=utf-8`).send(feed);
     },
   );

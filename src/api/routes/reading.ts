@@ -2,6 +2,7 @@ import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { Id } from "../../domain/common.js";
+import { RestrictedCorridor } from "../../domain/corridor.js";
 import { getAgreementWithText } from "../../services/agreements.js";
 import { processOverview } from "../../services/overview.js";
 import { checkDatabase } from "../../store/availability.js";
@@ -43,6 +44,7 @@ const Overview = z.object({
   latestIncidents: z.array(recordSchema("incidents")),
   latestDocuments: z.array(summarySchema("documents")),
   counts: z.record(z.string(), z.number()),
+  restrictedCorridors: z.array(RestrictedCorridor),
 });
 
 /** Composite reads that the pages need in one request. */
@@ -84,7 +86,7 @@ export function registerReadingRoutes(app: FastifyInstance, database: Database, 
         response: { 200: AgreementWithText, ...errorResponses },
       },
     },
-    async (request) => getAgreementWithText(db, request.params.id),
+    async (request) => getAgreementWithText(db, request.actor, request.params.id),
   );
   api.get(
     "/api/processes/:id/overview",
@@ -96,6 +98,6 @@ export function registerReadingRoutes(app: FastifyInstance, database: Database, 
         response: { 200: Overview, ...errorResponses },
       },
     },
-    async (request) => processOverview(db, request.params.id),
+    async (request) => processOverview(db, request.actor, request.params.id),
   );
 }

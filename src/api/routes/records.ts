@@ -1,6 +1,7 @@
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
+import { AllowedActions } from "../../domain/allowed-actions.js";
 import { Id, IsoDate } from "../../domain/common.js";
 import {
   createSchema,
@@ -11,7 +12,10 @@ import {
   summaryExtras,
   summaryOmits,
 } from "../../domain/entities.js";
-import { createRecord, deleteRecord, getRecord, listRecords, updateRecord } from "../../services/records.js";
+import { ReviewRequest } from "../../domain/review-workflow.js";
+import { readRecordWithActions, readSummaries, withActions } from "../../services/record-reads.js";
+import { createRecord, deleteRecord, updateRecord } from "../../services/records.js";
+import { reviewRecord } from "../../services/review.js";
 import type { Db } from "../../store/database.js";
 import { entityStore } from "../../store/entity-config.js";
 import { errorResponses } from "../errors.js";
@@ -20,7 +24,15 @@ import type { RequestActor } from "../server.js";
 export const pathOf = (name: EntityName) => name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
 
 export function recordSchema(name: EntityName) {
-  return createSchema(name).omit({ id: true, reviewState: true }).extend(RecordEnvelope.shape);
+  return createSchema(name)
+    .omit({ id: true, reviewState: true })
+    .extend(RecordEnvelope.shape)
+    .extend({ allowedActions: AllowedActions.optional() });
+}
+
+/** A record as the read routes answer it: always with the caller's allowed actions. */
+export function readRecordSchema(name: EntityName) {
+  return recordSchema(name).extend({ allowedActions: AllowedActions });
 }
 
 /** What a list answers per item: the record, less its long fields, plus their excerpts. */
@@ -28,7 +40,8 @@ export function summarySchema(name: EntityName) {
   const omitted = Object.fromEntries((summaryOmits[name] ?? []).map((field) => [field, true] as const));
   return recordSchema(name)
     .omit(omitted as never)
-    .extend(summaryExtras[name] ?? {});
+    .extend(summaryExtras[name] ?? {})
+    .extend({ allowedActions: AllowedActions });
 }
 
 function listQuerySchema(name: EntityName) {
@@ -86,7 +99,7 @@ export function registerRecordRoutes(
             string,
             string | undefined
           > & { limit: number };
-          return listRecords(db, name, { limit, cursor, from, to, filters });
+          return readSummaries(db, request.actor, name, { limit, cursor, from, to, filters });
         },
       );
     if (!skipGet.includes(name))
@@ -96,11 +109,13 @@ export function registerRecordRoutes(
           schema: {
             tags,
             summary: `Get one of ${name}`,
+            description:
+              "A record the caller may not read (a draft, for the public) answers 404, as if absent.",
             params: IdParams,
-            response: { 200: record, ...errorResponses },
+            response: { 200: readRecordSchema(name), ...errorResponses },
           },
         },
-        async (request) => getRecord(db, name, request.params.id),
+        async (request) => readRecordWithActions(db, request.actor, name, request.params.id),
       );
     api.post(
       path,
@@ -113,7 +128,11 @@ export function registerRecordRoutes(
         },
       },
       async (request, reply) =>
-        reply.code(201).send(await createRecord(db, name, request.body, actorOf(request))),
+        reply
+          .code(201)
+          .send(
+            withActions(request.actor, name, await createRecord(db, name, request.body, actorOf(request))),
+          ),
     );
     api.patch(
       `${path}/:id`,
@@ -126,7 +145,12 @@ export function registerRecordRoutes(
           response: { 200: record, ...errorResponses },
         },
       },
-      async (request) => updateRecord(db, name, request.params.id, request.body, actorOf(request)),
+      async (request) =>
+        withActions(
+          request.actor,
+          name,
+          await updateRecord(db, name, request.params.id, request.body, actorOf(request)),
+        ),
     );
     api.delete(
       `${path}/:id`,
@@ -141,6 +165,25 @@ export function registerRecordRoutes(
       async (request, reply) => {
         await deleteRecord(db, name, request.params.id, actorOf(request));
         return reply.code(204).send(null);
+      },
+    );
+    api.post(
+      `${path}/:id/review`,
+      {
+        schema: {
+          tags,
+          summary: `Move one of ${name} through review (submit, return, publish, dispute, retract)`,
+          description:
+            "The move is checked against the record as locked; 401 for the public, 403 with the reason when the policy refuses (nobody publishes what they created or submitted), 409 when the record is not where the move starts, 400 when a reason is required.",
+          params: IdParams,
+          body: ReviewRequest,
+          response: { 200: record, ...errorResponses },
+        },
+      },
+      async (request) => {
+        // The answer carries what the caller may do next (e.g. publish, once someone else submitted it).
+        const actor = request.actor;
+        return withActions(actor, name, await reviewRecord(db, name, request.params.id, request.body, actor));
       },
     );
   }

@@ -1,24 +1,27 @@
+import type { Actor } from "../../domain/actor.js";
 import { compareProvisionPaths } from "../../domain/agreements.js";
 import { complianceMethod, computeCompliance, currentLevels } from "../../domain/compliance.js";
 import type { Db } from "../../store/database.js";
 import { repositories } from "../../store/repository.js";
-import { getAgreementWithText } from "../agreements.js";
+import { withTexts } from "../agreements.js";
 import { checkAsOf, scoringData } from "../compliance.js";
 import { allNames } from "../meetings.js";
-import { getRecord } from "../records.js";
+import { readRecord } from "../record-reads.js";
 import { packageVersion } from "../version.js";
 import type { AgreementSection, ChangeRow, IncidentRow, Level, ObligationRow, ReportModel } from "./model.js";
 
 /** Gathers everything the implementation report shows, as of a date and, optionally, since another. */
 export async function buildReportModel(
   db: Db,
-  options: { processId: string; asOf?: string; since?: string },
+  options: { processId: string; asOf?: string; since?: string; readAs: Actor },
 ): Promise<ReportModel> {
   const asOf = checkAsOf(options.asOf);
   const since = options.since && options.since < asOf ? options.since : undefined;
-  const process = await getRecord(db, "processes", options.processId);
+  // Everything is read as the caller: the public's report holds published and disputed records only.
+  const readAs = options.readAs;
+  const process = await readRecord(db, readAs, "processes", options.processId);
   const data = await scoringData(db, options.processId);
-  const parties = await repositories.parties.all(db, { filters: { processId: options.processId } });
+  const parties = await repositories.parties.all(db, { filters: { processId: options.processId }, readAs });
   const partyName = (id: string) => parties.find((p) => p.id === id)?.shortName ?? id;
 
   const now = computeCompliance(data.index, { asOf, groupBy: "party" });
@@ -44,6 +47,7 @@ export async function buildReportModel(
       await repositories.assessments.getMany(
         db,
         [...current.values()].map((c) => c.assessment.id),
+        { readAs },
       )
     ).map((a) => [a.id, a]),
   );
@@ -75,25 +79,24 @@ export async function buildReportModel(
   };
 
   const agreements = (
-    await repositories.agreements.all(db, { filters: { processId: options.processId } })
+    await repositories.agreements.all(db, { filters: { processId: options.processId }, readAs })
   ).sort((a, b) => (a.signedOn ?? "").localeCompare(b.signedOn ?? ""));
   const sections: AgreementSection[] = [];
-  for (const agreement of agreements) {
-    if (agreement.signedOn && agreement.signedOn > asOf) continue;
-    const full = await getAgreementWithText(db, agreement.id);
-    const firstVersion = full.versions[0]?.id;
+  const signed = agreements.filter((agreement) => !agreement.signedOn || agreement.signedOn <= asOf);
+  for (const agreement of await withTexts(db, signed, readAs)) {
+    const firstVersion = agreement.versions[0]?.id;
     sections.push({
       id: agreement.id,
       title: agreement.title,
       signedOn: agreement.signedOn,
       sources: agreement.sources,
-      provisions: full.provisions
+      provisions: agreement.provisions
         .sort((a, b) => compareProvisionPaths(a.path, b.path))
         .map((provision) => ({
           path: provision.path,
           text:
             (firstVersion && provision.texts[firstVersion]?.text) || Object.values(provision.texts)[0]?.text,
-          commitments: full.commitments
+          commitments: agreement.commitments
             .filter((c) => c.provisionId === provision.id)
             .map((c) => ({
               id: c.id,
@@ -111,7 +114,7 @@ export async function buildReportModel(
   const incidents: IncidentRow[] = [];
   if (since) {
     const commitmentTitles = new Map(data.commitments.map((c) => [c.id, c.id]));
-    for (const c of await repositories.commitments.getMany(db, [...commitmentTitles.keys()]))
+    for (const c of await repositories.commitments.getMany(db, [...commitmentTitles.keys()], { readAs }))
       commitmentTitles.set(c.id, c.title);
     for (const [key, entry] of current) {
       if (entry.assessment.asOf <= since) continue;
@@ -128,7 +131,7 @@ export async function buildReportModel(
     }
     changes.sort((a, b) => a.date.localeCompare(b.date));
     const places = new Map(
-      (await repositories.places.all(db, { filters: { processId: options.processId } })).map((p) => [
+      (await repositories.places.all(db, { filters: { processId: options.processId }, readAs })).map((p) => [
         p.id,
         p,
       ]),
@@ -137,6 +140,7 @@ export async function buildReportModel(
       filters: { processId: options.processId },
       from: since,
       to: asOf,
+      readAs,
     })) {
       incidents.push({
         date: incident.startDate,

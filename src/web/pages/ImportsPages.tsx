@@ -4,7 +4,9 @@ import { Link, useNavigate, useParams } from "react-router-dom";
 import type { ImportRunView } from "../../domain/import-runs";
 import { ApiError, query, useApi } from "../api";
 import { Field, Status } from "../components/common";
+import { useMayOnKind } from "../permissions";
 import { useProcess } from "../process-context";
+import { csrfHeaders } from "../session";
 
 const finished = (run: ImportRunView) => !["queued", "running"].includes(run.state);
 
@@ -12,7 +14,8 @@ const finished = (run: ImportRunView) => !["queued", "running"].includes(run.sta
 async function upload(file: File, params: Record<string, string>): Promise<ImportRunView> {
   const response = await fetch(`/api/imports${query({ ...params, fileName: file.name })}`, {
     method: "POST",
-    headers: { "content-type": "application/octet-stream" },
+    // Signed in, a write must carry the session's CSRF token (src/web/session.ts).
+    headers: { "content-type": "application/octet-stream", ...csrfHeaders() },
     body: file,
   });
   const body = await response.json().catch(() => undefined);
@@ -30,6 +33,8 @@ export function ImportsPage() {
   );
   const [error, setError] = useState<string>();
   const [sending, setSending] = useState(false);
+  // Only an administrator imports (docs/PERMISSIONS.md): nobody else is shown a form the API refuses.
+  const mayImport = useMayOnKind("incidents", "import");
 
   const submit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -58,40 +63,47 @@ export function ImportsPage() {
     <>
       <h1>{t("imports.title")}</h1>
       <p className="muted">{t("imports.intro")}</p>
-      <form className="upload-form" onSubmit={submit} data-testid="import-form">
-        <label>
-          {t("imports.file")} <input type="file" name="file" required accept=".csv,.tsv,.txt,.CSV" />
-        </label>
-        <label>
-          {t("imports.dataset")}{" "}
-          <select name="dataset" defaultValue="acled">
-            <option value="acled">ACLED</option>
-            <option value="ucdp">UCDP GED</option>
-            <option value="gdelt">GDELT</option>
-          </select>
-        </label>
-        <label>
-          {t("imports.kind")}{" "}
-          <select name="kind" defaultValue="incidents">
-            <option value="incidents">{t("imports.kindIncidents")}</option>
-            <option value="deletions">{t("imports.kindDeletions")}</option>
-          </select>
-        </label>
-        <label>
-          <input type="checkbox" name="strict" /> {t("imports.strict")}
-        </label>
-        <label>
-          <input type="checkbox" name="dryRun" /> {t("imports.dryRun")}
-        </label>
-        <button type="submit" disabled={sending}>
-          {sending ? t("imports.sending") : t("imports.send")}
-        </button>
-        {error && (
-          <p className="error" role="alert">
-            {error}
-          </p>
-        )}
-      </form>
+      {!mayImport && (
+        <p className="muted" data-testid="import-not-allowed">
+          {t("imports.notAllowed")}
+        </p>
+      )}
+      {mayImport && (
+        <form className="upload-form" onSubmit={submit} data-testid="import-form">
+          <label>
+            {t("imports.file")} <input type="file" name="file" required accept=".csv,.tsv,.txt,.CSV" />
+          </label>
+          <label>
+            {t("imports.dataset")}{" "}
+            <select name="dataset" defaultValue="acled">
+              <option value="acled">ACLED</option>
+              <option value="ucdp">UCDP GED</option>
+              <option value="gdelt">GDELT</option>
+            </select>
+          </label>
+          <label>
+            {t("imports.kind")}{" "}
+            <select name="kind" defaultValue="incidents">
+              <option value="incidents">{t("imports.kindIncidents")}</option>
+              <option value="deletions">{t("imports.kindDeletions")}</option>
+            </select>
+          </label>
+          <label>
+            <input type="checkbox" name="strict" /> {t("imports.strict")}
+          </label>
+          <label>
+            <input type="checkbox" name="dryRun" /> {t("imports.dryRun")}
+          </label>
+          <button type="submit" disabled={sending}>
+            {sending ? t("imports.sending") : t("imports.send")}
+          </button>
+          {error && (
+            <p className="error" role="alert">
+              {error}
+            </p>
+          )}
+        </form>
+      )}
       <h2>{t("imports.runs")}</h2>
       <Status loading={runs.loading && !runs.data} error={runs.error}>
         <table data-testid="import-runs">

@@ -1,7 +1,7 @@
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router-dom";
-import { monitoringIncidentTypes } from "../../domain/events";
+import { monitoringIncidentTypes } from "../../domain/incident-types";
 import { query, type Rec, useApi, usePagedList } from "../api";
 import { Field, PartyLinks, Sources, Status } from "../components/common";
 import { useProcess } from "../process-context";

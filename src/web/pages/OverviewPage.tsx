@@ -1,5 +1,6 @@
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router-dom";
+import type { RestrictedCorridor } from "../../domain/corridor";
 import { type Rec, type Summary, useApi } from "../api";
 import { allNames, Status } from "../components/common";
 import { useProcess } from "../process-context";
@@ -12,6 +13,33 @@ interface Overview {
   latestIncidents: Rec<"incidents">[];
   latestDocuments: Summary<"documents">[];
   counts: Record<string, number>;
+  /** Optional: a server without corridor support answers without it. */
+  restrictedCorridors?: RestrictedCorridor[];
+}
+
+/** Every corridor or crossing point restricted today, with its running day count. */
+function RestrictedCorridors({ corridors }: { corridors: RestrictedCorridor[] }) {
+  const { t } = useTranslation();
+  return (
+    <section data-testid="restricted-corridors">
+      <h2>{t("overview.restrictedCorridors")}</h2>
+      {corridors.length === 0 ? (
+        <p className="muted">{t("overview.noRestrictedCorridors")}</p>
+      ) : (
+        <ul className="plain">
+          {corridors.map((c) => (
+            <li key={c.placeId} data-testid="restricted-corridor">
+              <Link to={`/places/${encodeURIComponent(c.placeId)}/access`}>{allNames(c.names)}</Link>{" "}
+              <strong>{t("overview.corridorDay", { day: c.day, since: c.since })}</strong>{" "}
+              <span className="muted small">{t("overview.statusToday")}</span>{" "}
+              <span className={`status-badge band-${c.statusOnDay}`}>{t(`dayStatus.${c.statusOnDay}`)}</span>{" "}
+              <span className="muted small">{t("overview.lastReported", { date: c.lastReportedOn })}</span>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
 }
 
 export function OverviewPage() {
@@ -34,6 +62,7 @@ export function OverviewPage() {
               </li>
             ))}
           </ul>
+          {data.restrictedCorridors && <RestrictedCorridors corridors={data.restrictedCorridors} />}
           <div className="grid-2">
             <section>
               <h2>{t("nav.agreements")}</h2>

@@ -1,9 +1,17 @@
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router-dom";
+import type { crossingPlaceKinds } from "../../domain/actors";
 import { query, type Rec, useApi } from "../api";
 import { allNames, Field, Names, Sources, Status } from "../components/common";
 import { useProcess } from "../process-context";
 import { IncidentTable } from "./IncidentsPages";
+
+/** Places people and goods pass through have a corridor page (the domain's crossingPlaceKinds, as types only). */
+const crossingKinds: ReadonlySet<string> = new Set<(typeof crossingPlaceKinds)[number]>([
+  "corridor",
+  "checkpoint",
+  "road",
+]);
 
 export function PlacesPage() {
   const { t } = useTranslation();
@@ -72,6 +80,13 @@ export function PlacePage() {
             )}
           </dl>
           {p.description && <p>{p.description}</p>}
+          {crossingKinds.has(p.kind) && (
+            <p>
+              <Link to={`/places/${encodeURIComponent(p.id)}/access`} data-testid="corridor-link">
+                {t("corridor.link")}
+              </Link>
+            </p>
+          )}
           <h2>{t("nav.incidents")}</h2>
           <IncidentTable incidents={incidents.data?.items ?? []} />
           <h2>{t("sources.title")}</h2>
