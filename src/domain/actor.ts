@@ -13,7 +13,7 @@ export type Role = z.infer<typeof Role>;
 export const AccountActor = z.object({
   kind: z.literal("account"),
   accountId: Id,
-  /** What the change history names: the account's e-mail address, or "token:<name>" for a machine. */
+  /** What records and the change history name: "<role>:<id start>" (never the e-mail), or "token:<name>". */
   name: z.string().min(1).max(320),
   role: Role,
   /** Set exactly when the role is party_representative. */

@@ -5,6 +5,7 @@ import {
   type IncidentTitles,
   unlocatedListMax,
 } from "../domain/incident-points.js";
+import { licences } from "../domain/licences.js";
 import { readableFilter } from "../domain/policy.js";
 import type { Db } from "../store/database.js";
 import { NotFoundError } from "../store/errors.js";
@@ -12,6 +13,7 @@ import { incidentPointsJson, incidentTitles, unlocatedIncidents } from "../store
 import { readableBy } from "../store/readable.js";
 import { processes } from "../store/schema.js";
 import { selectionOf } from "./incidents.js";
+import { loadLicencePolicy } from "./licence-policy.js";
 
 /**
  * The map's reads: the incident list's filters (parsed once, by the list's own `selectionOf`), every
@@ -41,13 +43,25 @@ export async function incidentPointsText(
   await requireProcess(db, actor, processId);
   const { signals, limit, ...filterQuery } = query;
   const { filters } = selectionOf({ ...filterQuery, processId });
+  const readable = readableFilter(actor, "incidents");
   const selection = {
     ...filters,
     includeSignals: signals === "include",
-    readable: readableFilter(actor, "incidents"),
+    readable,
+    excludeLicences: "all" in readable ? [] : await licencesWithheldFromThePublic(db),
   };
   const unlocated = await unlocatedIncidents(db, selection, unlocatedListMax);
   return incidentPointsJson(db, selection, limit, unlocated);
+}
+
+/**
+ * The public map is a public output: rows under a licence whose setting is not "include" (ACLED's,
+ * by default) are not drawn for it, as they are not exported. Staff, who read everything, see them.
+ */
+async function licencesWithheldFromThePublic(db: Db): Promise<string[]> {
+  const policy = await loadLicencePolicy(db);
+  const known = new Set([...Object.keys(licences), ...policy.settings.keys()]);
+  return [...known].filter((licence) => policy.publicRowRule(licence) !== "include");
 }
 
 export async function incidentTitleList(

@@ -38,11 +38,18 @@ export const defaultSessionSettings: SessionSettings = {
 /** Marking a session as seen is a write: once a minute is precise enough for an idle limit of minutes. */
 const touchEverySeconds = 60;
 
+/**
+ * The name records and the change history carry for an account: its role when it acted and the start
+ * of its id. Never the e-mail address, which every public record and feed would otherwise publish.
+ */
+export const accountHandle = (account: Pick<AccountRow, "id" | "role">) =>
+  `${account.role}:${account.id.slice(0, 8)}`;
+
 export function accountActor(account: AccountRow, via: AccountActor["via"]): AccountActor {
   return {
     kind: "account",
     accountId: account.id,
-    name: account.email,
+    name: accountHandle(account),
     role: account.role,
     ...(account.partyId ? { partyId: account.partyId } : {}),
     via,

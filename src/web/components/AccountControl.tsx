@@ -16,7 +16,7 @@ export function AccountControl() {
     );
   return (
     <span className="account-control">
-      <Link to="/account">{session.actor.name}</Link>{" "}
+      <Link to="/account">{session.account?.email ?? session.actor.name}</Link>{" "}
       <button
         type="button"
         onClick={async () => {

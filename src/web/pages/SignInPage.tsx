@@ -31,7 +31,7 @@ export function SignInPage() {
       <section>
         <h1>{t("account.signIn")}</h1>
         <p>
-          {t("account.signedInAs", { name: session.actor.name })}{" "}
+          {t("account.signedInAs", { name: session.account?.email ?? session.actor.name })}{" "}
           <Link to="/account">{t("account.title")}</Link>
         </p>
       </section>
