@@ -1,9 +1,7 @@
-import { randomBytes } from "node:crypto";
 import { sql } from "drizzle-orm";
-import pg from "pg";
-import { describe, expect, inject, it } from "vitest";
-import { postgresAvailable } from "../test-support/databases.js";
-import { type Database, openDatabase } from "./database.js";
+import { describe, expect, it } from "vitest";
+import { openPostgresForTest, postgresAvailable } from "../test-support/databases.js";
+import { openDatabase } from "./database.js";
 import { migrate, readMigrationFiles } from "./migrate.js";
 import { repositories } from "./repository.js";
 
@@ -12,31 +10,9 @@ import { repositories } from "./repository.js";
  * on rows written under the old shape, on PGlite (PostgreSQL 18) and PostgreSQL.
  */
 
-async function openUnmigratedPostgres(): Promise<Database> {
-  const serverUrl = inject("postgresUrl") as string;
-  const name = `t_${randomBytes(6).toString("hex")}`;
-  const admin = new pg.Client({ connectionString: serverUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  const database = await openDatabase({ databaseUrl: url.toString() });
-  return {
-    ...database,
-    close: async () => {
-      await database.close();
-      const dropper = new pg.Client({ connectionString: serverUrl });
-      await dropper.connect();
-      await dropper.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await dropper.end();
-    },
-  };
-}
-
 const openers = [
   ["PGlite", () => openDatabase({ dataDir: "memory://" }), true],
-  ["PostgreSQL", openUnmigratedPostgres, postgresAvailable()],
+  ["PostgreSQL", () => openPostgresForTest({ migrated: false }), postgresAvailable()],
 ] as const;
 
 for (const [kind, open, available] of openers)

@@ -13,8 +13,11 @@ export async function openPgliteForTest(): Promise<Database> {
 
 export const postgresAvailable = () => inject("postgresUrl") !== null;
 
-/** A fresh, migrated database on the run's PostgreSQL server, dropped on close. */
-export async function openPostgresForTest(): Promise<Database> {
+/**
+ * A fresh database on the run's PostgreSQL server, dropped on close; migrated unless `migrated: false`
+ * (for tests that write rows under an old schema before migrating).
+ */
+export async function openPostgresForTest({ migrated = true } = {}): Promise<Database> {
   const serverUrl = inject("postgresUrl");
   if (!serverUrl) throw new Error(inject("postgresSkipReason"));
   const name = `t_${randomBytes(6).toString("hex")}`;
@@ -25,7 +28,7 @@ export async function openPostgresForTest(): Promise<Database> {
   const url = new URL(serverUrl);
   url.pathname = `/${name}`;
   const database = await openDatabase({ databaseUrl: url.toString() });
-  await migrate(database.db);
+  if (migrated) await migrate(database.db);
   return {
     ...database,
     close: async () => {
