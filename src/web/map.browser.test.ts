@@ -73,6 +73,12 @@ describe.skipIf(!hasChromium)(`map page in Chromium${hasChromium ? "" : " — SK
     }
   }
   const drawn = async () => Number(await page.getByTestId("map").getAttribute("data-drawn"));
+  /** The drawn count once two readings a quarter of a second apart agree; null while it still moves. */
+  const settledDrawnCount = async () => {
+    const first = await drawn();
+    await page.waitForTimeout(250);
+    return first === (await drawn()) ? first : null;
+  };
   const tableDates = async () =>
     (await page.locator("[data-testid=map-table] tbody tr td:first-child").allTextContents()).map((d) =>
       d.slice(0, 10),
@@ -161,9 +167,15 @@ describe.skipIf(!hasChromium)(`map page in Chromium${hasChromium ? "" : " — SK
 
   it("keeps the whole view in the address: a reload shows the same filters, range, names and rows", async () => {
     await openMap("?from=2023-01-10&to=2023-03-31&names=azerbaijan&allegedBy=azerbaijan&view=46.6,39.7,9");
+    // The view is read once the filtered points are drawn, not while the unfiltered ones still are.
+    const filteredPoints = page.waitForResponse(
+      (r) => r.url().includes("/incident-points") && r.url().includes("monitoringType=blockade"),
+    );
     await page.getByTestId("map-filter-monitoringType").selectOption("blockade");
     await expect.poll(() => new URL(page.url()).searchParams.get("monitoringType")).toBe("blockade");
+    await filteredPoints;
     await page.locator("[data-testid=map][data-drawn]").waitFor({ state: "attached" });
+    await expect.poll(settledDrawnCount).not.toBeNull();
     await expect.poll(tableDates).not.toEqual([]);
     const before = {
       rows: await tableDates(),
