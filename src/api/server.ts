@@ -35,6 +35,8 @@ import { registerPermissionRoutes } from "./routes/permissions.js";
 import { registerPublicOutputRoutes } from "./routes/public-outputs.js";
 import { registerReadingRoutes } from "./routes/reading.js";
 import { registerRecordRoutes } from "./routes/records.js";
+import { registerReplyRoutes } from "./routes/replies.js";
+import { registerReviewQueueRoutes } from "./routes/review-queue.js";
 import { registerSessionRoutes } from "./routes/session.js";
 
 export const defaultWebFolder = fromRoot("dist/web");
@@ -162,10 +164,12 @@ export async function buildServer({
     ["agreements", "meetings", "formats", "commitments"],
     ["incidents"],
   );
+  registerReplyRoutes(app, database.db);
   registerPublicOutputRoutes(app, database.db);
   registerChangesRoutes(app, database.db);
   registerSessionRoutes(app, database.db, accountConfig);
   registerPermissionRoutes(app);
+  registerReviewQueueRoutes(app, database.db);
   registerAccountRoutes(app, database.db, accountConfig);
   const jobs = startImportJobs(database.db, {
     uploadsFolder: uploadsFolder ?? defaultUploadsFolder(database),

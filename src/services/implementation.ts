@@ -5,6 +5,7 @@ import type { Db } from "../store/database.js";
 import { repositories, type StoredRecord } from "../store/repository.js";
 import { checkAsOf, scoringData } from "./compliance.js";
 import { allWithActions, readRecord, withActions } from "./record-reads.js";
+import { repliesByRecord } from "./replies.js";
 
 /** Per obligor of each commitment: its level as of a date and the history behind it (for sparklines). */
 async function obligationsOf(db: Db, processId: string, asOf: string) {
@@ -72,6 +73,24 @@ export async function commitmentDetail(db: Db, actor: Actor, id: string, asOfPar
   const supersededIds = new Set(assessments.map((a) => a.supersedesId).filter(Boolean));
   const obligations = await obligationsOf(db, commitment.processId, asOf);
   const seen = new Set<string>();
+  const readings = [...interpretations, ...provisionReadings].filter(
+    (i) => !seen.has(i.id) && seen.add(i.id),
+  );
+  // Each party's reply travels with the assessment or reading it answers, to be shown beside it.
+  const [assessmentReplies, readingReplies] = await Promise.all([
+    repliesByRecord(
+      db,
+      actor,
+      "assessments",
+      assessments.map((a) => a.id),
+    ),
+    repliesByRecord(
+      db,
+      actor,
+      "interpretations",
+      readings.map((i) => i.id),
+    ),
+  ]);
   return {
     ...withActions(actor, "commitments", commitment),
     asOf,
@@ -81,12 +100,15 @@ export async function commitmentDetail(db: Db, actor: Actor, id: string, asOfPar
     obligations: obligations(commitment),
     assessments: assessments
       .sort((a, b) => a.asOf.localeCompare(b.asOf) || a.createdAt.localeCompare(b.createdAt))
-      .map((a) => ({ ...withActions(actor, "assessments", a), superseded: supersededIds.has(a.id) })),
-    interpretations: allWithActions(
-      actor,
-      "interpretations",
-      [...interpretations, ...provisionReadings].filter((i) => !seen.has(i.id) && seen.add(i.id)),
-    ),
+      .map((a) => ({
+        ...withActions(actor, "assessments", a),
+        superseded: supersededIds.has(a.id),
+        replies: assessmentReplies.get(a.id) ?? [],
+      })),
+    interpretations: allWithActions(actor, "interpretations", readings).map((i) => ({
+      ...i,
+      replies: readingReplies.get(i.id) ?? [],
+    })),
   };
 }
 

@@ -452,3 +452,5 @@ export const tables = {
 export * from "./schema-accounts.js";
 // Tables that are not records: the change history, settings, import runs.
 export * from "./schema-operations.js";
+// Parties' replies to the records that concern them.
+export * from "./schema-replies.js";

@@ -5,6 +5,7 @@ import { AccountControl } from "./components/AccountControl";
 import { DemoBanner } from "./components/common";
 import { lazyPage } from "./lazy-page";
 import { ProcessProvider, useProcess } from "./process-context";
+import { useSession } from "./session";
 
 // Every page is its own chunk (see lazy-page.tsx): add new pages the same way.
 const OverviewPage = lazyPage(() => import("./pages/OverviewPage"), "OverviewPage");
@@ -31,6 +32,7 @@ const NotFoundPage = lazyPage(() => import("./pages/NotFoundPage"), "NotFoundPag
 const SignInPage = lazyPage(() => import("./pages/SignInPage"), "SignInPage");
 const AccountPage = lazyPage(() => import("./pages/AccountPage"), "AccountPage");
 const AcceptInvitationPage = lazyPage(() => import("./pages/AcceptInvitationPage"), "AcceptInvitationPage");
+const ReviewQueuePage = lazyPage(() => import("./pages/ReviewQueuePage"), "ReviewQueuePage");
 
 const sections = [
   ["/", "nav.overview"],
@@ -63,6 +65,14 @@ function ProcessSwitcher() {
   );
 }
 
+/** The review queue is the mission's: shown to monitors, mediators and administrators only. */
+function ReviewNavLink() {
+  const { t } = useTranslation();
+  const actor = useSession()?.actor;
+  if (actor?.kind !== "account" || actor.role === "party_representative") return null;
+  return <NavLink to="/review">{t("nav.review")}</NavLink>;
+}
+
 function Shell() {
   const { t } = useTranslation();
   return (
@@ -78,6 +88,7 @@ function Shell() {
               {t(label)}
             </NavLink>
           ))}
+          <ReviewNavLink />
         </nav>
         <AccountControl />
       </header>
@@ -105,6 +116,7 @@ function Shell() {
             <Route path="/documents/:id" element={<DocumentPage />} />
             <Route path="/imports" element={<ImportsPage />} />
             <Route path="/imports/:id" element={<ImportRunPage />} />
+            <Route path="/review" element={<ReviewQueuePage />} />
             <Route path="/sign-in" element={<SignInPage />} />
             <Route path="/account" element={<AccountPage />} />
             <Route path="/accept-invitation" element={<AcceptInvitationPage />} />

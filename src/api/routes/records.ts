@@ -1,6 +1,7 @@
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
+import type { Actor } from "../../domain/actor.js";
 import { AllowedActions } from "../../domain/allowed-actions.js";
 import { Id, IsoDate } from "../../domain/common.js";
 import {
@@ -12,14 +13,17 @@ import {
   summaryExtras,
   summaryOmits,
 } from "../../domain/entities.js";
+import { isReplyableKind } from "../../domain/replies.js";
 import { ReviewRequest } from "../../domain/review-workflow.js";
 import { readRecordWithActions, readSummaries, withActions } from "../../services/record-reads.js";
 import { createRecord, deleteRecord, updateRecord } from "../../services/records.js";
+import { readRepliesTo } from "../../services/replies.js";
 import { reviewRecord } from "../../services/review.js";
 import type { Db } from "../../store/database.js";
 import { entityStore } from "../../store/entity-config.js";
 import { errorResponses } from "../errors.js";
 import type { RequestActor } from "../server.js";
+import { ReplyResponse } from "./replies.js";
 
 export const pathOf = (name: EntityName) => name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
 
@@ -30,9 +34,20 @@ export function recordSchema(name: EntityName) {
     .extend({ allowedActions: AllowedActions.optional() });
 }
 
-/** A record as the read routes answer it: always with the caller's allowed actions. */
+/**
+ * A record as the detail routes answer it: always with the caller's allowed actions, and for the kinds a
+ * party may answer, the replies the caller may read, so that a reply travels with what it answers.
+ */
 export function readRecordSchema(name: EntityName) {
-  return recordSchema(name).extend({ allowedActions: AllowedActions });
+  const schema = recordSchema(name).extend({ allowedActions: AllowedActions });
+  return isReplyableKind(name)
+    ? schema.extend({ replies: z.array(ReplyResponse).describe("the parties' replies to this record") })
+    : schema;
+}
+
+async function readDetail(db: Db, actor: Actor, name: EntityName, id: string) {
+  const record = await readRecordWithActions(db, actor, name, id);
+  return isReplyableKind(name) ? { ...record, replies: await readRepliesTo(db, actor, name, id) } : record;
 }
 
 /** What a list answers per item: the record, less its long fields, plus their excerpts. */
@@ -115,7 +130,7 @@ export function registerRecordRoutes(
             response: { 200: readRecordSchema(name), ...errorResponses },
           },
         },
-        async (request) => readRecordWithActions(db, request.actor, name, request.params.id),
+        async (request) => readDetail(db, request.actor, name, request.params.id),
       );
     api.post(
       path,

@@ -1,14 +1,24 @@
 import type { Actor } from "../../domain/actor.js";
 import { compareProvisionPaths } from "../../domain/agreements.js";
 import { complianceMethod, computeCompliance, currentLevels } from "../../domain/compliance.js";
+import type { ReplyableKind } from "../../domain/replies.js";
 import type { Db } from "../../store/database.js";
+import { repliesTo } from "../../store/reply-queries.js";
 import { repositories } from "../../store/repository.js";
 import { withTexts } from "../agreements.js";
 import { checkAsOf, scoringData } from "../compliance.js";
 import { allNames } from "../meetings.js";
 import { readRecord } from "../record-reads.js";
 import { packageVersion } from "../version.js";
-import type { AgreementSection, ChangeRow, IncidentRow, Level, ObligationRow, ReportModel } from "./model.js";
+import type {
+  AgreementSection,
+  ChangeRow,
+  IncidentRow,
+  Level,
+  ObligationRow,
+  PartyReplyRow,
+  ReportModel,
+} from "./model.js";
 
 /** Gathers everything the implementation report shows, as of a date and, optionally, since another. */
 export async function buildReportModel(
@@ -51,6 +61,18 @@ export async function buildReportModel(
       )
     ).map((a) => [a.id, a]),
   );
+  // Replies are read as the caller too: the public's report prints published replies only.
+  const repliesOf = async (kind: ReplyableKind, ids: string[]) => {
+    const byRecord = new Map<string, PartyReplyRow[]>();
+    for (const reply of await repliesTo(db, readAs, kind, ids)) {
+      if (reply.reviewState !== "published") continue;
+      const rows = byRecord.get(reply.answers.id) ?? [];
+      rows.push({ partyName: partyName(reply.partyId), text: reply.text });
+      byRecord.set(reply.answers.id, rows);
+    }
+    return byRecord;
+  };
+  const assessmentReplies = await repliesOf("assessments", [...assessments.keys()]);
   const overdue = new Map(
     computeCompliance(data.index, { asOf, groupBy: "process" })
       .flatMap((g) => g.overdueItems)
@@ -70,6 +92,7 @@ export async function buildReportModel(
       overdueSince: overdue.get(key),
       rationale: record?.rationale,
       sources: record?.sources ?? [],
+      replies: record ? (assessmentReplies.get(record.id) ?? []) : [],
       evidence: (record?.evidence ?? []).map((e) => ({
         label: e.note ?? e.id ?? e.kind,
         url: e.url,
@@ -127,6 +150,7 @@ export async function buildReportModel(
         to: entry.assessment.level as Level,
         rationale: record?.rationale ?? "",
         sources: record?.sources ?? [],
+        replies: record ? (assessmentReplies.get(record.id) ?? []) : [],
       });
     }
     changes.sort((a, b) => a.date.localeCompare(b.date));
@@ -136,18 +160,24 @@ export async function buildReportModel(
         p,
       ]),
     );
-    for (const incident of await repositories.incidents.all(db, {
+    const sinceIncidents = await repositories.incidents.all(db, {
       filters: { processId: options.processId },
       from: since,
       to: asOf,
       readAs,
-    })) {
+    });
+    const incidentReplies = await repliesOf(
+      "incidents",
+      sinceIncidents.map((incident) => incident.id),
+    );
+    for (const incident of sinceIncidents) {
       incidents.push({
         date: incident.startDate,
         title: incident.title,
         place: allNames(incident.placeId ? places.get(incident.placeId) : undefined),
         allegedBy: incident.allegedByPartyIds.map(partyName),
         sources: incident.sources,
+        replies: incidentReplies.get(incident.id) ?? [],
       });
     }
     incidents.sort((a, b) => a.date.localeCompare(b.date));

@@ -3,6 +3,12 @@ import type { SourceRef } from "../../domain/common.js";
 
 export type Level = 0 | 1 | 2 | 3 | null;
 
+/** A party's published reply, printed right after the record it answers (the right of reply). */
+export interface PartyReplyRow {
+  partyName: string;
+  text: string;
+}
+
 export interface PartyIndexRow {
   partyId: string;
   partyName: string;
@@ -28,6 +34,8 @@ export interface ObligationRow {
   rationale?: string;
   sources: SourceRef[];
   evidence: { label: string; url?: string; quote?: string }[];
+  /** Replies to the current assessment. */
+  replies?: PartyReplyRow[];
 }
 
 export interface CommitmentSection {
@@ -56,6 +64,7 @@ export interface ChangeRow {
   to: Level;
   rationale: string;
   sources: SourceRef[];
+  replies?: PartyReplyRow[];
 }
 
 export interface IncidentRow {
@@ -64,6 +73,7 @@ export interface IncidentRow {
   place: string;
   allegedBy: string[];
   sources: SourceRef[];
+  replies?: PartyReplyRow[];
 }
 
 export interface ReportModel {

@@ -10,6 +10,7 @@ import type {
   Level,
   ObligationRow,
   PartyIndexRow,
+  PartyReplyRow,
   ReportModel,
 } from "./model.js";
 
@@ -97,6 +98,14 @@ function sourceList(sources: SourceRef[]) {
   )}</ul>`;
 }
 
+/** Each party's reply, right after what it answers and at the size of its text: equal prominence. */
+function partyReplies(t: TFunction, replies: PartyReplyRow[] = []) {
+  return replies.map(
+    (r) =>
+      html`<div class="party-reply"><strong>${t("partyReply", { party: r.partyName })}:</strong> ${r.text}</div>`,
+  );
+}
+
 function partyTable(t: TFunction, rows: PartyIndexRow[], since?: string) {
   return html`<table><thead><tr><th>${t("party")}</th><th>${t("index")}</th>${since ? html`<th>${t("indexThen", { date: since })}</th><th>${t("change")}</th>` : ""}<th>${t("pairs")}</th><th>${t("assessed")}</th><th>${t("unassessed")}</th><th>${t("notApplicable")}</th><th>${t("overdue")}</th><th>${t("pastDueUnassessed")}</th><th>${t("reversals")}</th></tr></thead><tbody>${rows.map(
     (r) =>
@@ -107,7 +116,7 @@ function partyTable(t: TFunction, rows: PartyIndexRow[], since?: string) {
 const signed = (n: number) => `${n > 0 ? "+" : ""}${formatIndex(n)}`;
 
 function obligationRow(t: TFunction, o: ObligationRow, since?: string) {
-  return html`<tr><td>${o.partyName}</td><td class="level level-${o.level === undefined ? "none" : String(o.level)}">${levelText(t, o.level)}${o.assessedOn ? html`<br><small>${o.assessedOn}</small>` : ""}${o.reversed ? html` <strong class="flag">${t("reversed")}</strong>` : ""}${o.overdueSince ? html`<br><strong class="flag">${t("overdueSince", { date: o.overdueSince })}</strong>` : ""}</td>${since ? html`<td>${levelText(t, o.levelSince)}</td>` : ""}<td>${o.rationale ?? html`<em>${t("noAssessment")}</em>`}${o.evidence.length ? html`<div><strong>${t("evidence")}:</strong> ${o.evidence.map((e) => html`${e.url ? link(e.url, e.label) : e.label}${e.quote ? html` “${e.quote}”` : ""}; `)}</div>` : ""}${sourceList(o.sources)}</td></tr>`;
+  return html`<tr><td>${o.partyName}</td><td class="level level-${o.level === undefined ? "none" : String(o.level)}">${levelText(t, o.level)}${o.assessedOn ? html`<br><small>${o.assessedOn}</small>` : ""}${o.reversed ? html` <strong class="flag">${t("reversed")}</strong>` : ""}${o.overdueSince ? html`<br><strong class="flag">${t("overdueSince", { date: o.overdueSince })}</strong>` : ""}</td>${since ? html`<td>${levelText(t, o.levelSince)}</td>` : ""}<td>${o.rationale ?? html`<em>${t("noAssessment")}</em>`}${partyReplies(t, o.replies)}${o.evidence.length ? html`<div><strong>${t("evidence")}:</strong> ${o.evidence.map((e) => html`${e.url ? link(e.url, e.label) : e.label}${e.quote ? html` “${e.quote}”` : ""}; `)}</div>` : ""}${sourceList(o.sources)}</td></tr>`;
 }
 
 function agreementSection(t: TFunction, a: AgreementSection, since?: string) {
@@ -127,7 +136,7 @@ function changesSection(t: TFunction, rows: ChangeRow[]) {
   if (rows.length === 0) return html`<p>${t("noChanges")}</p>`;
   return html`<table><thead><tr><th>${t("date")}</th><th>${t("commitment")}</th><th>${t("obligor")}</th><th>${t("level")}</th><th>${t("rationale")}</th></tr></thead><tbody>${rows.map(
     (r) =>
-      html`<tr><td>${r.date}</td><td>${r.commitmentTitle}</td><td>${r.partyName}</td><td>${levelText(t, r.from)} → ${levelText(t, r.to)}</td><td>${r.rationale}${sourceList(r.sources)}</td></tr>`,
+      html`<tr><td>${r.date}</td><td>${r.commitmentTitle}</td><td>${r.partyName}</td><td>${levelText(t, r.from)} → ${levelText(t, r.to)}</td><td>${r.rationale}${partyReplies(t, r.replies)}${sourceList(r.sources)}</td></tr>`,
   )}</tbody></table>`;
 }
 
@@ -135,14 +144,14 @@ function incidentsSection(t: TFunction, rows: IncidentRow[]) {
   if (rows.length === 0) return html`<p>${t("noIncidents")}</p>`;
   return html`<ul>${rows.map(
     (r) =>
-      html`<li><strong>${r.date}</strong> ${r.title}${r.place ? html` (${r.place})` : ""}${r.allegedBy.length ? html` — ${t("allegedBy", { parties: r.allegedBy.join(", ") })}` : ""}${sourceList(r.sources)}</li>`,
+      html`<li><strong>${r.date}</strong> ${r.title}${r.place ? html` (${r.place})` : ""}${r.allegedBy.length ? html` — ${t("allegedBy", { parties: r.allegedBy.join(", ") })}` : ""}${partyReplies(t, r.replies)}${sourceList(r.sources)}</li>`,
   )}</ul>`;
 }
 
 const styles = `body{font:14px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:#1b1f24;max-width:1100px;margin:0 auto;padding:24px}
 h1{margin-bottom:0}table{border-collapse:collapse;width:100%;margin:8px 0 16px}th,td{border:1px solid #c9ced6;padding:4px 6px;text-align:left;vertical-align:top}
 thead th{background:#eef1f5}.num{text-align:right;font-variant-numeric:tabular-nums}.demo{background:#fff4ce;border:1px solid #e0b400;padding:8px 12px;margin:12px 0}
-.flag{color:#a4262c}blockquote{margin:4px 0 4px 12px;padding-left:8px;border-left:3px solid #c9ced6;color:#3b4452}.sources{font-size:12px;margin:4px 0;padding-left:18px}
+.flag{color:#a4262c}.party-reply{margin:4px 0;padding-left:8px;border-left:3px solid #1f5fa8}blockquote{margin:4px 0 4px 12px;padding-left:8px;border-left:3px solid #c9ced6;color:#3b4452}.sources{font-size:12px;margin:4px 0;padding-left:18px}
 .level-0{background:#fde7e9}.level-1{background:#fff1e0}.level-2{background:#fff9d6}.level-3{background:#e3f4e1}.method{white-space:pre-wrap;font-size:12px;background:#f6f8fa;padding:8px}
 @media print{body{padding:0}.agreement{break-inside:auto}h3{break-after:avoid}}`;
 

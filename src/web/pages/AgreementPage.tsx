@@ -5,6 +5,7 @@ import { Link, useParams } from "react-router-dom";
 import { type Rec, useApi } from "../api";
 import { Field, PartyLinks, Sources, Status, Tag } from "../components/common";
 import { type Obligation, ObligationCells } from "../components/ObligationCells";
+import { ReviewPanel } from "../components/ReviewPanel";
 import { safeHref } from "../components/safeHref";
 
 type ProvisionWithTexts = Rec<"provisions"> & {
@@ -204,6 +205,7 @@ export function AgreementPage() {
         <article>
           <p className="muted">{t(`agreementKind.${a.kind}`)}</p>
           <h1>{a.shortTitle ?? a.title}</h1>
+          <ReviewPanel kind="agreements" record={a} onChanged={agreement.reload} />
           {a.shortTitle && <p className="lead">{a.title}</p>}
           <dl className="facts">
             <Field label={t("agreement.signedOn")}>{a.signedOn ?? t("common.undated")}</Field>

@@ -5,6 +5,8 @@ import type { Deadline } from "../../domain/commitments";
 import { query, type Rec, useApi } from "../api";
 import { AsOfInput, Field, LevelBadge, PartyLinks, Sources, Status, Tag } from "../components/common";
 import { type Obligation, ObligationCells } from "../components/ObligationCells";
+import { type Answerable, PartyReplies } from "../components/PartyReplies";
+import { ReviewPanel } from "../components/ReviewPanel";
 import { safeHref } from "../components/safeHref";
 import { useProcess } from "../process-context";
 
@@ -14,8 +16,8 @@ type Detail = Rec<"commitments"> & {
   agreement?: Rec<"agreements">;
   meeting?: Rec<"meetings">;
   obligations: Obligation[];
-  assessments: (Rec<"assessments"> & { superseded: boolean })[];
-  interpretations: Rec<"interpretations">[];
+  assessments: (Rec<"assessments"> & Answerable & { superseded: boolean })[];
+  interpretations: (Rec<"interpretations"> & Answerable)[];
 };
 
 export function DeadlineText({ deadline }: { deadline: Deadline }) {
@@ -65,6 +67,7 @@ export function CommitmentPage() {
             )}
           </p>
           <h1>{c.title}</h1>
+          <ReviewPanel kind="commitments" record={c} onChanged={detail.reload} />
           <dl className="facts">
             <Field label={t("commitment.obligors")}>
               <PartyLinks ids={c.obligorPartyIds} />
@@ -134,6 +137,13 @@ export function CommitmentPage() {
                     )}
                   </div>
                   <p>{a.rationale}</p>
+                  <PartyReplies
+                    kind="assessments"
+                    recordId={a.id}
+                    replies={a.replies ?? []}
+                    allowedActions={a.allowedActions ?? []}
+                    onReplied={detail.reload}
+                  />
                   {a.evidence.length > 0 && (
                     <ul className="small">
                       {a.evidence.map((e) => (
@@ -172,6 +182,13 @@ export function CommitmentPage() {
                   {i.term && <p className="muted">“{i.term}”</p>}
                   {i.statedOn && <p className="muted small">{i.statedOn}</p>}
                   <p>{i.reading}</p>
+                  <PartyReplies
+                    kind="interpretations"
+                    recordId={i.id}
+                    replies={i.replies ?? []}
+                    allowedActions={i.allowedActions ?? []}
+                    onReplied={detail.reload}
+                  />
                   <Sources sources={i.sources} />
                 </section>
               ))}

@@ -2,6 +2,7 @@ import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router-dom";
 import { query, type Rec, type Summary, useApi, usePagedList } from "../api";
 import { Field, PartyLinks, Status } from "../components/common";
+import { ReviewPanel } from "../components/ReviewPanel";
 import { safeHref } from "../components/safeHref";
 import { useProcess } from "../process-context";
 
@@ -58,6 +59,7 @@ export function DocumentPage() {
         <article>
           <p className="muted">{t(`documentKind.${d.kind}`)}</p>
           <h1>{d.title}</h1>
+          <ReviewPanel kind="documents" record={d} onChanged={document.reload} />
           <dl className="facts">
             <Field label={t("documents.publisher")}>{d.publisher || "—"}</Field>
             {d.authorPartyId && (

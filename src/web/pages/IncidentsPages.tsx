@@ -4,6 +4,8 @@ import { Link, useParams } from "react-router-dom";
 import { monitoringIncidentTypes } from "../../domain/incident-types";
 import { query, type Rec, useApi, usePagedList } from "../api";
 import { Field, PartyLinks, Sources, Status } from "../components/common";
+import { type Answerable, PartyReplies } from "../components/PartyReplies";
+import { ReviewBadge, ReviewPanel } from "../components/ReviewPanel";
 import { useProcess } from "../process-context";
 
 export function IncidentTable({ incidents }: { incidents: Rec<"incidents">[] }) {
@@ -30,7 +32,8 @@ export function IncidentTable({ incidents }: { incidents: Rec<"incidents">[] }) 
               {i.ongoing && <div className="small">{t("incidents.ongoing")}</div>}
             </td>
             <td>
-              <Link to={`/incidents/${encodeURIComponent(i.id)}`}>{i.title}</Link>
+              <Link to={`/incidents/${encodeURIComponent(i.id)}`}>{i.title}</Link>{" "}
+              <ReviewBadge state={i.reviewState} />
             </td>
             <td>{t(`incidentType.${i.monitoringType}`)}</td>
             <td>
@@ -92,7 +95,7 @@ export function IncidentPage() {
   const { t } = useTranslation();
   const { id = "" } = useParams();
   const { partyName } = useProcess();
-  const incident = useApi<Rec<"incidents">>(`/api/incidents/${encodeURIComponent(id)}`);
+  const incident = useApi<Rec<"incidents"> & Answerable>(`/api/incidents/${encodeURIComponent(id)}`);
   const i = incident.data;
   const place = useApi<Rec<"places">>(i?.placeId ? `/api/places/${encodeURIComponent(i.placeId)}` : null);
   const provisions = useApi<{ items: Rec<"provisions">[] }>(
@@ -108,6 +111,7 @@ export function IncidentPage() {
               ` · ${t("incidents.acled", { type: [i.acledEventType, i.acledSubEventType].filter(Boolean).join(" / ") })}`}
           </p>
           <h1>{i.title}</h1>
+          <ReviewPanel kind="incidents" record={i} onChanged={incident.reload} />
           <dl className="facts">
             <Field label={t("incidents.start")}>
               {i.startDate} ({t(`precision.${i.startPrecision}`)})
@@ -211,6 +215,13 @@ export function IncidentPage() {
             )}
           </dl>
           <p className="pre">{i.description}</p>
+          <PartyReplies
+            kind="incidents"
+            recordId={i.id}
+            replies={i.replies ?? []}
+            allowedActions={i.allowedActions ?? []}
+            onReplied={incident.reload}
+          />
           <h2>{t("sources.title")}</h2>
           <Sources sources={i.sources} />
         </article>

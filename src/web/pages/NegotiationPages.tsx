@@ -2,6 +2,7 @@ import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router-dom";
 import { query, type Rec, useApi } from "../api";
 import { Field, PartyLinks, Sources, Status, Tag } from "../components/common";
+import { ReviewPanel } from "../components/ReviewPanel";
 import { useProcess } from "../process-context";
 
 function MeetingTable({ meetings }: { meetings: Rec<"meetings">[] }) {
@@ -79,6 +80,7 @@ export function FormatPage() {
       {f && (
         <article>
           <h1>{f.name}</h1>
+          <ReviewPanel kind="formats" record={f} onChanged={format.reload} />
           <dl className="facts">
             <Field label={t("formats.mediators")}>
               <PartyLinks ids={f.mediatorPartyIds} />
@@ -127,6 +129,7 @@ export function MeetingPage() {
         <article>
           <p className="muted">{t(`meetingLevel.${m.level}`)}</p>
           <h1>{m.title}</h1>
+          <ReviewPanel kind="meetings" record={m} onChanged={meeting.reload} />
           <dl className="facts">
             <Field label={t("meetings.date")}>
               {m.date}

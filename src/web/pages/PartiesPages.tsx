@@ -14,6 +14,7 @@ import {
   Status,
 } from "../components/common";
 import type { Obligation } from "../components/ObligationCells";
+import { ReviewPanel } from "../components/ReviewPanel";
 import { useProcess } from "../process-context";
 import { type ComplianceGroup, formatIndex } from "./DashboardPage";
 
@@ -179,6 +180,7 @@ export function PartyPage() {
         <article>
           <p className="muted">{t(`partyKind.${p.kind}`)}</p>
           <h1>{p.shortName}</h1>
+          <ReviewPanel kind="parties" record={p} onChanged={party.reload} />
           <dl className="facts">
             <Field label={t("party.names")}>
               <Names names={p.names} />

@@ -3,6 +3,7 @@ import { Link, useParams } from "react-router-dom";
 import type { crossingPlaceKinds } from "../../domain/actors";
 import { query, type Rec, useApi } from "../api";
 import { allNames, Field, Names, Sources, Status } from "../components/common";
+import { ReviewPanel } from "../components/ReviewPanel";
 import { useProcess } from "../process-context";
 import { IncidentTable } from "./IncidentsPages";
 
@@ -65,6 +66,7 @@ export function PlacePage() {
         <article>
           <p className="muted">{t(`placeKind.${p.kind}`)}</p>
           <h1>{allNames(p.names)}</h1>
+          <ReviewPanel kind="places" record={p} onChanged={place.reload} />
           <dl className="facts">
             <Field label={t("place.names")}>
               <Names names={p.names} />
