@@ -66,7 +66,8 @@ export async function createRecord<E extends EntityName>(
   });
 }
 
-const envelopeFields = [
+/** The fields the store keeps about a record rather than the record's own content. */
+export const envelopeFields = [
   "id",
   "reviewState",
   "createdAt",

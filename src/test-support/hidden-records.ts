@@ -1,5 +1,6 @@
 import type { ReviewState } from "../domain/common.js";
 import type { EntityName } from "../domain/entities.js";
+import { envelopeFields } from "../services/records.js";
 import type { Db } from "../store/database.js";
 import { type NewRecord, repositories } from "../store/repository.js";
 
@@ -22,16 +23,6 @@ export const commitment = "c-corridor-control";
 export const agreement = "trilateral-2020";
 export const party = "armenia";
 
-const envelope = [
-  "createdAt",
-  "createdBy",
-  "updatedAt",
-  "updatedBy",
-  "createdByAccountId",
-  "claimOfPartyId",
-  "reviewHistory",
-];
-
 /** A copy of a stored record as new input: its envelope left behind, `changes` applied. */
 async function copyOf<E extends EntityName>(
   db: Db,
@@ -42,7 +33,8 @@ async function copyOf<E extends EntityName>(
   const original = await repositories[kind].get(db, id);
   if (!original) throw new Error(`no ${kind} ${id} in the demo data`);
   const copy: Record<string, unknown> = { ...original, ...changes };
-  for (const field of envelope) if (!(field in changes)) delete copy[field];
+  for (const field of envelopeFields)
+    if (field !== "id" && field !== "reviewState" && !(field in changes)) delete copy[field];
   return copy as NewRecord<E>;
 }
 
