@@ -1,43 +1,31 @@
 import { existsSync } from "node:fs";
-import type { FastifyInstance } from "fastify";
-import type { Browser, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildServer } from "../api/server.js";
-import { ensureWebBuild } from "../cli/web-build.js";
 import type { AccountActor } from "../domain/actor.js";
 import { createAccount, invite } from "../services/accounts.js";
-import { chromiumPath, launchChromium } from "../services/report/pdf.js";
+import { chromiumPath } from "../services/report/pdf.js";
 import type { Database } from "../store/database.js";
-import { openPgliteForTest } from "../test-support/databases.js";
+import { type BrowserApp, startBrowserApp } from "../test-support/browser-app.js";
 
 const hasChromium = existsSync(chromiumPath);
 
 /** Sign in, make and revoke a token, sign out, accept an invitation: in a real browser. */
 describe.skipIf(!hasChromium)(`accounts in Chromium${hasChromium ? "" : " — SKIPPED: no Chromium"}`, () => {
+  const admin = { email: "browser-admin@example.org", password: "a browser passphrase" };
+  let web: BrowserApp;
   let database: Database;
-  let app: FastifyInstance;
-  let browser: Browser;
   let page: Page;
   let base: string;
-  const policyViolations: string[] = [];
-  const admin = { email: "browser-admin@example.org", password: "a browser passphrase" };
+  let policyViolations: string[];
 
   beforeAll(async () => {
-    await ensureWebBuild();
-    database = await openPgliteForTest();
-    await createAccount(database.db, { ...admin, role: "administrator", createdBy: "test" });
-    app = await buildServer({ database, rateLimit: false });
-    base = await app.listen({ port: 0, host: "127.0.0.1" });
-    browser = await launchChromium();
-    page = await browser.newPage();
-    page.on("console", (message) => {
-      if (/Content.Security.Policy/i.test(message.text())) policyViolations.push(message.text());
+    web = await startBrowserApp(async (opened) => {
+      await createAccount(opened.db, { ...admin, role: "administrator", createdBy: "test" });
     });
+    ({ database, page, base, policyViolations } = web);
   });
   afterAll(async () => {
-    await browser?.close();
-    await app?.close();
-    await database?.close();
+    await web?.close();
   });
 
   it("signs in, creates a token shown once, revokes it, and signs out", async () => {

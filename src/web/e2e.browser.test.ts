@@ -1,15 +1,11 @@
 import { existsSync } from "node:fs";
-import type { FastifyInstance } from "fastify";
-import type { Browser, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildServer } from "../api/server.js";
-import { ensureWebBuild } from "../cli/web-build.js";
 import { createAccount } from "../services/accounts.js";
 import { seedFromFolder } from "../services/demo-data.js";
-import { chromiumPath, launchChromium } from "../services/report/pdf.js";
-import type { Database } from "../store/database.js";
+import { chromiumPath } from "../services/report/pdf.js";
 import { acledFile, acledRow } from "../test-support/acled-fixture.js";
-import { openPgliteForTest } from "../test-support/databases.js";
+import { type BrowserApp, startBrowserApp } from "../test-support/browser-app.js";
 
 const hasChromium = existsSync(chromiumPath);
 if (!hasChromium)
@@ -18,31 +14,21 @@ if (!hasChromium)
   );
 
 describe.skipIf(!hasChromium)(`web app in Chromium${hasChromium ? "" : " — SKIPPED: no Chromium"}`, () => {
-  let database: Database;
-  let app: FastifyInstance;
-  let browser: Browser;
+  const admin = { email: "e2e-admin@example.org", password: "an e2e passphrase here" };
+  let web: BrowserApp;
   let page: Page;
   let base: string;
-  const policyViolations: string[] = [];
-  const admin = { email: "e2e-admin@example.org", password: "an e2e passphrase here" };
+  let policyViolations: string[];
 
   beforeAll(async () => {
-    await ensureWebBuild(); // only when the sources changed since the last build (as npm start does)
-    database = await openPgliteForTest();
-    await seedFromFolder(database.db);
-    await createAccount(database.db, { ...admin, role: "administrator", createdBy: "test" });
-    app = await buildServer({ database, rateLimit: false });
-    base = await app.listen({ port: 0, host: "127.0.0.1" });
-    browser = await launchChromium();
-    page = await browser.newPage();
-    page.on("console", (message) => {
-      if (/Content.Security.Policy/i.test(message.text())) policyViolations.push(message.text());
+    web = await startBrowserApp(async (opened) => {
+      await seedFromFolder(opened.db);
+      await createAccount(opened.db, { ...admin, role: "administrator", createdBy: "test" });
     });
+    ({ page, base, policyViolations } = web);
   });
   afterAll(async () => {
-    await browser?.close();
-    await app?.close();
-    await database?.close();
+    await web?.close();
   });
 
   it("opens the overview with the demonstration label", async () => {
