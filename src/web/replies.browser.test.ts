@@ -1,14 +1,11 @@
 import { existsSync } from "node:fs";
-import type { FastifyInstance } from "fastify";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildServer } from "../api/server.js";
-import { ensureWebBuild } from "../cli/web-build.js";
 import { createAccount } from "../services/accounts.js";
-import { chromiumPath, launchChromium } from "../services/report/pdf.js";
+import { chromiumPath } from "../services/report/pdf.js";
 import type { Database } from "../store/database.js";
 import { createPublished, sendAs, staffAccounts } from "../test-support/accounts.js";
-import { openPgliteForTest } from "../test-support/databases.js";
+import { type BrowserApp, startBrowserApp } from "../test-support/browser-app.js";
 
 const hasChromium = existsSync(chromiumPath);
 
@@ -19,8 +16,8 @@ const hasChromium = existsSync(chromiumPath);
 describe.skipIf(!hasChromium)(
   `the right of reply in Chromium${hasChromium ? "" : " — SKIPPED: no Chromium"}`,
   () => {
+    let web: BrowserApp;
     let database: Database;
-    let app: FastifyInstance;
     let browser: Browser;
     let base: string;
     let incidentId: string;
@@ -28,10 +25,9 @@ describe.skipIf(!hasChromium)(
     const replyText = "Our positions did not fire on the night of 1 March.";
 
     beforeAll(async () => {
-      await ensureWebBuild();
-      database = await openPgliteForTest();
-      app = await buildServer({ database, rateLimit: false });
-      base = await app.listen({ port: 0, host: "127.0.0.1" });
+      // The records are written through the API as each role would, once the server is up.
+      web = await startBrowserApp(async () => {});
+      ({ database, base, browser } = web);
       const staff = await staffAccounts(database.db);
       const admin = staff.administrator;
       const processId = "browser-replies";
@@ -71,12 +67,9 @@ describe.skipIf(!hasChromium)(
         partyId: "north",
         createdBy: "test",
       });
-      browser = await launchChromium();
     });
     afterAll(async () => {
-      await browser?.close();
-      await app?.close();
-      await database?.close();
+      await web?.close();
     });
 
     it("a representative replies to an incident; the public sees the reply beside it", async () => {

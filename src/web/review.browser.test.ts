@@ -1,15 +1,11 @@
 import { existsSync } from "node:fs";
-import type { FastifyInstance } from "fastify";
-import type { Browser, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildServer } from "../api/server.js";
-import { ensureWebBuild } from "../cli/web-build.js";
 import type { ReviewMove } from "../domain/review-transitions.js";
 import { createAccount } from "../services/accounts.js";
-import { chromiumPath, launchChromium } from "../services/report/pdf.js";
-import type { Database } from "../store/database.js";
+import { chromiumPath } from "../services/report/pdf.js";
 import { sendAs, type TestAccount, testAccount } from "../test-support/accounts.js";
-import { openPgliteForTest } from "../test-support/databases.js";
+import { type BrowserApp, startBrowserApp } from "../test-support/browser-app.js";
 
 const hasChromium = existsSync(chromiumPath);
 
@@ -19,9 +15,7 @@ const hasChromium = existsSync(chromiumPath);
  * public then sees it, published.
  */
 describe.skipIf(!hasChromium)(`review in Chromium${hasChromium ? "" : " — SKIPPED: no Chromium"}`, () => {
-  let database: Database;
-  let app: FastifyInstance;
-  let browser: Browser;
+  let web: BrowserApp;
   let page: Page;
   let base: string;
   let monitor: TestAccount;
@@ -30,13 +24,13 @@ describe.skipIf(!hasChromium)(`review in Chromium${hasChromium ? "" : " — SKIP
   let placeId: string;
 
   beforeAll(async () => {
-    await ensureWebBuild();
-    database = await openPgliteForTest();
-    await createAccount(database.db, { ...mediator, role: "mediator", createdBy: "test" });
-    const administrator = await testAccount(database.db, "administrator");
-    monitor = await testAccount(database.db, "monitor");
-    app = await buildServer({ database, rateLimit: false });
-    base = await app.listen({ port: 0, host: "127.0.0.1" });
+    let administrator: TestAccount | undefined;
+    web = await startBrowserApp(async (database) => {
+      await createAccount(database.db, { ...mediator, role: "mediator", createdBy: "test" });
+      administrator = await testAccount(database.db, "administrator");
+      monitor = await testAccount(database.db, "monitor");
+    });
+    ({ page, base } = web);
     const process = await sendAs(administrator, "POST", `${base}/api/processes`, {
       id: "review-browser",
       name: "Review in the browser",
@@ -55,13 +49,9 @@ describe.skipIf(!hasChromium)(`review in Chromium${hasChromium ? "" : " — SKIP
       action: "submit_for_review",
     });
     if (submitted.status !== 200) throw new Error(await submitted.text());
-    browser = await launchChromium();
-    page = await browser.newPage();
   });
   afterAll(async () => {
-    await browser?.close();
-    await app?.close();
-    await database?.close();
+    await web?.close();
   });
 
   it("keeps the submitted record from the public until a mediator publishes it from the queue", async () => {
@@ -101,7 +91,7 @@ describe.skipIf(!hasChromium)(`review in Chromium${hasChromium ? "" : " — SKIP
     expect(await panel.getByTestId("review-badge").count()).toBe(0);
     expect(await panel.getByRole("button", { name: "Publish" }).count()).toBe(0);
 
-    const anonymous = await browser.newPage();
+    const anonymous = await web.browser.newPage();
     await anonymous.goto(`${base}/places/${placeId}`);
     await expect.poll(() => anonymous.locator("h1").textContent()).toBe(placeName);
     expect(await anonymous.getByRole("link", { name: "Review", exact: true }).count()).toBe(0);
