@@ -3,7 +3,7 @@ import type { PGlite, Transaction } from "@electric-sql/pglite";
 import type pg from "pg";
 import { from as copyFrom } from "pg-copy-streams";
 import type { Db } from "./database.js";
-import { isRetryableConflict } from "./errors.js";
+import { isRetryableConflict, isUniqueViolation } from "./errors.js";
 
 /**
  * One connection held for a bulk write, below drizzle: drizzle has no COPY, and a bulk writer needs
@@ -22,7 +22,8 @@ export interface BulkQueries {
 export interface BulkConnection {
   kind: "pglite" | "postgres";
   /**
-   * Runs `work` in one transaction; a deadlock or serialization failure runs it again from the start
+   * Runs `work` in one transaction; a deadlock, a serialization failure or a unique violation (a
+   * concurrent writer inserted the same row) runs it again from the start
    * (a few times), so `work` must be repeatable. `rollback: true` always rolls back (a dry run).
    */
   transaction<T>(
@@ -44,7 +45,9 @@ async function retrying<T>(attempt: () => Promise<T>, attempts = 4): Promise<T> 
     try {
       return await attempt();
     } catch (error) {
-      if (!isRetryableConflict(error) || tried >= attempts) throw error;
+      // A bulk write is repeatable by contract: a lost insert race is run again like a deadlock.
+      const repeatable = isRetryableConflict(error) || isUniqueViolation(error);
+      if (!repeatable || tried >= attempts) throw error;
       await new Promise((resolve) => setTimeout(resolve, 10 * tried + Math.random() * 40));
     }
   }

@@ -92,6 +92,15 @@ function findPgError(error: unknown): PgErrorLike | undefined {
   return undefined;
 }
 
+/**
+ * A unique violation: in a bulk upsert whose probe found no row, another writer inserted the same one
+ * meanwhile (ON CONFLICT absorbs a race only on its arbiter index, not on the primary key). Run again,
+ * the probe finds the row.
+ */
+export function isUniqueViolation(error: unknown): boolean {
+  return findPgError(error)?.code === "23505";
+}
+
 /** A deadlock or serialization failure: the transaction did nothing and may simply be run again. */
 export function isRetryableConflict(error: unknown): boolean {
   const code = findPgError(error)?.code;
