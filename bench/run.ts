@@ -15,7 +15,9 @@ import { benchAgreementPage } from "./agreement-page.bench.js";
 import { benchCompliance } from "./compliance.bench.js";
 import { benchImport } from "./import.bench.js";
 import { benchIncidentList } from "./incidents.bench.js";
+import { benchIntake } from "./intake.bench.js";
 import { benchMap } from "./map.bench.js";
+import { benchSearch } from "./search.bench.js";
 import { benchFirstPage, benchWebBundle } from "./web.bench.js";
 
 const root = join(import.meta.dirname, "..");
@@ -211,6 +213,8 @@ async function main() {
     await benchIncidentList("PGlite", () => openDatabase({ dataDir: "memory://" }), 200_000, record);
     await benchImportPglite(folder);
     await benchMap(record);
+    await benchIntake(record, "PGlite", () => openDatabase({ dataDir: "memory://" }));
+    await benchSearch("PGlite", () => openDatabase({ dataDir: "memory://" }), 100_000, record);
 
     const bin = process.env.DATABASE_URL ? undefined : findPostgresBin();
     const cluster = bin ? await startPostgresCluster(bin) : undefined;
@@ -225,6 +229,8 @@ async function main() {
         await admin.query("CREATE DATABASE bench_data");
         await admin.query("CREATE DATABASE bench_incidents");
         await admin.query("CREATE DATABASE bench_import");
+        await admin.query("CREATE DATABASE bench_intake");
+        await admin.query("CREATE DATABASE bench_search");
         await admin.end();
         const url = (name: string) => Object.assign(new URL(serverUrl), { pathname: `/${name}` }).toString();
         record(
@@ -246,6 +252,13 @@ async function main() {
           url("bench_incidents"),
         );
         await benchImportPostgres(folder, url("bench_import"));
+        await benchIntake(record, "PostgreSQL", () => openDatabase({ databaseUrl: url("bench_intake") }));
+        await benchSearch(
+          "PostgreSQL",
+          () => openDatabase({ databaseUrl: url("bench_search") }),
+          100_000,
+          record,
+        );
       } finally {
         cluster?.stop();
       }

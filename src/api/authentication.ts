@@ -55,7 +55,7 @@ const anonymousWrites = [
  * The CLI's hand-off of an import to the server holding the embedded database (src/cli/server-handoff.ts):
  * the server writes a random secret into its lock file in the data folder (readable by its owner only);
  * a command that can read it is the same local user who could stop the server and open the folder
- * itself. It acts as this local administrator, on the import routes only.
+ * itself. It acts as this local administrator, on the routes of imports, documents and feeds only.
  */
 export const handoffHeader = "x-peacetrack-handoff";
 export const handoffActor: AccountActor = {
@@ -65,7 +65,7 @@ export const handoffActor: AccountActor = {
   role: "administrator",
   via: "token",
 };
-const handoffRoutes = /^(POST|GET) \/api\/imports(\/|\?|$)/;
+const handoffRoutes = /^(POST|GET) \/api\/(imports|documents|feeds)(\/|\?|$)/;
 
 function secretsMatch(given: string, expected: string): boolean {
   const a = Buffer.from(given);

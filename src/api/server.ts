@@ -11,6 +11,7 @@ import { fromRoot } from "../project-root.js";
 import type { Writer } from "../services/context.js";
 import { startImportJobs } from "../services/import-jobs.js";
 import { packageVersion } from "../services/version.js";
+import { startWebhookDeliveries, type WebhookDeliveryOptions } from "../services/webhook-deliveries.js";
 import type { Database } from "../store/database.js";
 import { type AccountOptions, accountSettings, trustProxyFromEnv } from "./account-settings.js";
 import { registerAuthentication, urlWithoutSecrets } from "./authentication.js";
@@ -26,18 +27,23 @@ import { mapTilesFromEnv } from "./map-config.js";
 import { registerAccessRoutes } from "./routes/access.js";
 import { registerAccountRoutes } from "./routes/accounts.js";
 import { registerChangesRoutes } from "./routes/changes.js";
+import { registerDocumentRoutes } from "./routes/documents.js";
+import { registerFeedRoutes } from "./routes/feeds.js";
 import { registerImplementationRoutes } from "./routes/implementation.js";
 import { registerImportRoutes } from "./routes/imports.js";
 import { registerIncidentRoutes } from "./routes/incidents.js";
 import { registerMapRoutes } from "./routes/map.js";
 import { registerNegotiationRoutes } from "./routes/negotiation.js";
+import { registerNotificationRoutes } from "./routes/notifications.js";
 import { registerPermissionRoutes } from "./routes/permissions.js";
 import { registerPublicOutputRoutes } from "./routes/public-outputs.js";
 import { registerReadingRoutes } from "./routes/reading.js";
 import { registerRecordRoutes } from "./routes/records.js";
 import { registerReplyRoutes } from "./routes/replies.js";
 import { registerReviewQueueRoutes } from "./routes/review-queue.js";
+import { registerSearchRoutes } from "./routes/search.js";
 import { registerSessionRoutes } from "./routes/session.js";
+import { registerWebhookRoutes } from "./routes/webhooks.js";
 
 export const defaultWebFolder = fromRoot("dist/web");
 
@@ -76,6 +82,8 @@ export interface ServerOptions {
   trustProxy?: FastifyServerOptions["trustProxy"];
   /** A secret the CLI presents to hand an import to this server (src/cli/server-handoff.ts); none: no hand-off. */
   handoffSecret?: string;
+  /** The webhook delivery worker's settings (tests shorten the backoff); false: no worker in this process. */
+  webhookDeliveries?: WebhookDeliveryOptions | false;
 }
 
 function defaultUploadsFolder(database: Database): string {
@@ -118,6 +126,7 @@ export async function buildServer({
   accounts,
   trustProxy = trustProxyFromEnv(),
   handoffSecret,
+  webhookDeliveries = {},
 }: ServerOptions) {
   const app = Fastify({
     ...serverLimits,
@@ -161,12 +170,16 @@ export async function buildServer({
     app,
     database.db,
     apiActor,
-    ["agreements", "meetings", "formats", "commitments"],
+    ["agreements", "meetings", "formats", "commitments", "documents"],
     ["incidents"],
+    ["documents"],
   );
+  registerDocumentRoutes(app, database.db);
+  registerFeedRoutes(app, database.db);
   registerReplyRoutes(app, database.db);
   registerPublicOutputRoutes(app, database.db);
   registerChangesRoutes(app, database.db);
+  registerSearchRoutes(app, database.db);
   registerSessionRoutes(app, database.db, accountConfig);
   registerPermissionRoutes(app);
   registerReviewQueueRoutes(app, database.db);
@@ -177,6 +190,15 @@ export async function buildServer({
   });
   app.addHook("onClose", () => jobs.close());
   registerImportRoutes(app, database.db, jobs);
+  registerNotificationRoutes(app, database.db);
+  registerWebhookRoutes(app, database.db);
+  if (webhookDeliveries !== false) {
+    const deliveries = startWebhookDeliveries(database.db, {
+      log: (message, error) => (error ? app.log.error({ err: error }, message) : app.log.info(message)),
+      ...webhookDeliveries,
+    });
+    app.addHook("onClose", () => deliveries.close());
+  }
 
   const hasWeb = existsSync(join(webFolder, "index.html"));
   if (hasWeb)

@@ -79,7 +79,8 @@ describe("peacetrack admin create", () => {
     await createsAndRefuses({ PEACETRACK_DATA: data, DATABASE_URL: "" }, () =>
       openDatabase({ dataDir: data }),
     );
-  });
+    // Six commands, each opening (and the first creating) an embedded database: slow on a busy machine.
+  }, 240_000);
 
   it("refuses, saying to stop it, while a server holds the embedded data folder", async () => {
     const data = join(folder, "held");

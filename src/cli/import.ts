@@ -159,14 +159,14 @@ async function importBesideServer(
   if (outcome.state === "refused") process.exitCode = refusedExitCode;
 }
 
-async function theOnlyProcessOnServer(serverUrl: string): Promise<string> {
+export async function theOnlyProcessOnServer(serverUrl: string): Promise<string> {
   const response = await fetch(`${serverUrl}/api/processes?limit=11`);
   if (!response.ok)
     throw new Error(`The server at ${serverUrl} did not list its processes (${response.status}).`);
   return theOnlyOf(((await response.json()) as { items: { id: string }[] }).items);
 }
 
-async function theOnlyProcess(db: Db): Promise<string> {
+export async function theOnlyProcess(db: Db): Promise<string> {
   const { items } = await repositories.processes.list(db, { limit: 11 });
   return theOnlyOf(items);
 }

@@ -3,7 +3,9 @@ import { packageVersion } from "../services/version.js";
 import { registerAdminCommand } from "./admin.js";
 import { migrateCommand, seedCommand } from "./database.js";
 import { exportCommand } from "./export.js";
+import { registerFeedsCommand } from "./feeds.js";
 import { registerImportCommand } from "./import.js";
+import { registerIngestCommand } from "./ingest.js";
 import { licencesCommand } from "./licences.js";
 import { reportCommand } from "./report.js";
 import { serveCommand } from "./serve.js";
@@ -59,6 +61,8 @@ program
   .action(licencesCommand);
 
 registerImportCommand(program);
+registerIngestCommand(program);
+registerFeedsCommand(program);
 registerAdminCommand(program);
 
 program

@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { buildServer } from "../api/server.js";
 import { seedFromFolder } from "../services/demo-data.js";
+import { startFeedPolling } from "../services/feeds.js";
 import { isDatabaseUnavailable } from "../store/availability.js";
 import { repositories } from "../store/repository.js";
 import { openMigrated, say } from "./database.js";
@@ -34,7 +35,13 @@ export async function serveCommand(options: {
   // A fresh secret per run: a command beside this server presents it to hand an import over (as "cli").
   const handoffSecret = randomBytes(32).toString("base64url");
   const app = await buildServer({ database, logger: true, handoffSecret });
+  // Feeds are polled in the background while the server runs (each on its own interval).
+  const feedPolling = startFeedPolling(database.db, {
+    everyMs: Number(process.env.PEACETRACK_FEED_POLL_MS ?? 60_000),
+    log: (message, error) => app.log.error({ err: error }, message),
+  });
   const stop = async () => {
+    await feedPolling.stop();
     await app.close();
     await database.close();
     process.exit(0);

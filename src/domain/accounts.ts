@@ -122,6 +122,8 @@ export const AccountView = z.object({
   role: Role,
   partyId: Id.nullable(),
   disabled: z.boolean(),
+  /** The last successful login; null for an account that never signed in. */
+  lastSignInAt: Timestamp.nullable(),
   createdAt: Timestamp,
   updatedAt: Timestamp,
 });

@@ -92,6 +92,8 @@ export const ObservationView = z.object({
   counts: z.array(CrossingCount),
   note: z.string(),
   reportedByPartyId: Id.nullable(),
+  /** Set when the party's representative submitted it: the party's claim, not the mission's finding. */
+  claimOfPartyId: Id.optional(),
   sources: Sources,
 });
 export type ObservationView = z.infer<typeof ObservationView>;

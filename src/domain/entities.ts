@@ -89,11 +89,11 @@ export function patchSchema<E extends EntityName>(name: E) {
  * and replaced by a short excerpt, so a page of 500 items stays small. The detail route has it all.
  */
 export const summaryOmits: { [E in EntityName]?: readonly (keyof EntityData<E> & string)[] } = {
-  documents: ["text"],
+  documents: ["text", "cleanedText", "cleaningEdits"],
 };
 export const summaryExtras: { [E in EntityName]?: z.ZodRawShape } = {
   documents: {
-    excerpt: z.string().describe("the first 300 characters of the text"),
+    excerpt: z.string().describe("the first 300 characters of the cleaned text"),
     textLength: z.number().int().describe("length of the full text, in characters"),
   },
 };
@@ -101,7 +101,7 @@ export const excerptLength = 300;
 
 export type DocumentSummaryExtras = { excerpt: string; textLength: number };
 export type EntitySummary<E extends EntityName> = E extends "documents"
-  ? Omit<EntityData<E>, "text"> & DocumentSummaryExtras
+  ? Omit<EntityData<E>, "text" | "cleanedText" | "cleaningEdits"> & DocumentSummaryExtras
   : EntityData<E>;
 
 export const RecordEnvelope = z.object({

@@ -158,6 +158,19 @@ export const AccessObservation = z.object({
   sources: Sources,
 });
 
+export const languageSources = ["metadata", "detected", "entered"] as const;
+export const publishedDateSources = ["metadata", "feed", "leading_date", "dateline", "entered"] as const;
+export const receivedVias = ["feed", "url", "file", "paste", "seed"] as const;
+export type ReceivedVia = (typeof receivedVias)[number];
+
+/** One edit cleaning made to a document's text: [start, end) of the original replaced. */
+export const TextEditSchema = z.object({
+  start: z.number().int().min(0),
+  end: z.number().int().min(0),
+  replacement: z.string().max(2000),
+  rule: z.string().max(40),
+});
+
 export const documentKinds = [
   "official_statement",
   "news_article",
@@ -172,18 +185,33 @@ export const Document = z.object({
   kind: z.enum(documentKinds),
   title: z.string().min(1).max(1000),
   publisher: z.string().max(300).default(""),
+  author: z.string().max(300).default(""),
   authorPartyId: Id.optional(),
   url: WebUrl.optional(),
-  language: z.string().max(20).default("en"),
-  /** null when the source carries no machine-readable date; never guessed. */
+  /** ISO 639-1 code; left out, the server detects it among the candidate languages. */
+  language: z.string().max(20).optional(),
+  languageSource: z.enum(languageSources).optional(),
+  /** null when neither the source's metadata nor its text gives a date; never guessed. */
   publishedOn: IsoDate.nullable().default(null),
+  publishedDateSource: z.enum(publishedDateSources).nullable().optional(),
+  /** The text as received (a page's article text as extracted); kept untouched. */
   text: z.string().max(2_000_000),
-  /** SHA-256 (hex) of the text as received; set by the store when omitted. */
+  /** SHA-256 (hex) of the bytes received (of the text, for pasted text); computed by the server. */
   sha256: z
     .string()
     .regex(/^[0-9a-f]{64}$/)
     .optional(),
   receivedAt: IsoDateTime.optional(),
+  receivedVia: z.enum(receivedVias).default("paste"),
+  contentType: z.string().max(200).optional(),
+  fileName: z.string().max(300).optional(),
+  encoding: z.string().max(40).optional(),
+  /** The text with web debris removed; computed by the server from `text`, with the edits it made. */
+  cleanedText: z.string().max(2_000_000).optional(),
+  cleaningEdits: z.array(TextEditSchema).max(20_000).optional(),
+  /** Set by the server when near-duplicates are found; the id of the cluster's first document. */
   duplicateClusterId: z.string().max(120).optional(),
+  /** The member of its cluster published first, where the dates allow telling. */
+  isClusterOriginal: z.boolean().optional(),
   sourceNote: z.string().max(2000).default(""),
 });

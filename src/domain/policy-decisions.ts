@@ -37,7 +37,13 @@ export const recordActions = [
   "reply",
 ] as const;
 export const kindActions = ["create", "submit_claim", "import"] as const;
-export const systemActions = ["manage_accounts", "manage_tokens", "manage_licences"] as const;
+export const systemActions = [
+  "manage_accounts",
+  "manage_tokens",
+  "manage_licences",
+  "read_notifications",
+  "manage_webhooks",
+] as const;
 export const policyActions = [...recordActions, ...kindActions, ...systemActions] as const;
 export type RecordAction = (typeof recordActions)[number];
 export type KindAction = (typeof kindActions)[number];
@@ -291,4 +297,32 @@ function canReply(who: Speaker, kind: PolicyKind, record: PolicyRecord, name: Na
   return concerns(kind, record, who.partyId)
     ? allow
     : refuse(`a representative of ${party} cannot reply to a record that does not concern ${party}`);
+}
+
+/**
+ * A party's notifications (what was published about it): the mission's staff read every party's, a
+ * representative their own party's only. What a party is told is about published records, but which
+ * records concern a party, and when, is that party's business.
+ */
+export function canReadNotifications(who: Speaker, partyId: string | undefined, name: Named): Decision {
+  if (who.type === "staff") return allow;
+  const party = name(who.partyId);
+  if (partyId === who.partyId) return allow;
+  return refuse(`a representative of ${party} reads only ${party}'s notifications`);
+}
+
+/**
+ * A party's webhooks: where its notifications are sent, signed. An administrator manages any party's
+ * (setting one up for a party that asks); a representative their own party's, since the party runs the
+ * receiving end. Monitors and mediators do not: a webhook's address and secret are the party's.
+ */
+export function canManageWebhooks(who: Speaker, partyId: string, name: Named): Decision {
+  if (who.type === "staff")
+    return who.role === "administrator"
+      ? allow
+      : refuse("only an administrator, or the party's own representatives, can manage a party's webhooks");
+  const party = name(who.partyId);
+  return partyId === who.partyId
+    ? allow
+    : refuse(`a representative of ${party} can manage only ${party}'s own webhooks`);
 }

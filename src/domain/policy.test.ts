@@ -309,6 +309,36 @@ describe("the permission matrix", () => {
   });
 });
 
+describe("notifications and webhooks", () => {
+  // read_notifications: of P, of Q, of every party (no party given).
+  // manage_webhooks: P's webhooks, Q's webhooks.
+  const table: [string, Actor, [boolean, boolean, boolean], [boolean, boolean]][] = [
+    ["anonymous", anonymous, [false, false, false], [false, false]],
+    ["monitor", monitor, [true, true, true], [false, false]],
+    ["mediator", mediator, [true, true, true], [false, false]],
+    ["administrator", administrator, [true, true, true], [true, true]],
+    ["representative of P", representative, [true, false, false], [true, false]],
+    ["representative of no party", unboundRepresentative, [false, false, false], [false, false]],
+  ];
+  for (const [name, actor, notifications, webhooks] of table) {
+    it(name, () => {
+      const read = (partyId?: string) =>
+        can(actor, "read_notifications", { type: "notifications", ...(partyId ? { partyId } : {}) }).allowed;
+      const manage = (partyId: string) =>
+        can(actor, "manage_webhooks", { type: "webhooks", partyId }).allowed;
+      expect([read(P), read(Q), read()]).toEqual(notifications);
+      expect([manage(P), manage(Q)]).toEqual(webhooks);
+    });
+  }
+  it("says why", () => {
+    const decision = can(representative, "manage_webhooks", { type: "webhooks", partyId: Q }, { partyName });
+    expect(decision).toEqual({
+      allowed: false,
+      reason: "a representative of Armenia can manage only Armenia's own webhooks",
+    });
+  });
+});
+
 describe("refusals say why", () => {
   const refusal = (actor: Actor, action: Parameters<typeof can>[1], target: Parameters<typeof can>[2]) => {
     const decision = can(actor, action, target, { partyName });

@@ -5,7 +5,9 @@ import {
   allow,
   canActOnKind,
   canActOnRecord,
+  canManageWebhooks,
   canRead,
+  canReadNotifications,
   classify,
   type Decision,
   type KindAction,
@@ -53,6 +55,8 @@ export {
  *  submit_claim       –          –              –                   –                 documents, incidents,
  *                                                                                      access obs., interpretations
  *  import, manage_accounts, manage_licences: administrator. manage_tokens: own tokens; others' by an administrator.
+ *  read_notifications: staff, every party's; a representative of P, P's. manage_webhooks (register, list,
+ *  remove a party's webhooks): an administrator, any party's; a representative of P, P's own.
  *
  *  ¹ places, persons, documents, incidents, access observations, assessments (proposed).
  *  ² formats, meetings, agreements and their versions, provisions and texts, commitments, interpretations.
@@ -74,7 +78,10 @@ export type PolicyTarget =
   | { type: "kind"; kind: PolicyKind }
   | { type: "accounts" }
   | { type: "licences" }
-  | { type: "tokens"; ownerAccountId: string };
+  | { type: "tokens"; ownerAccountId: string }
+  /** A party's notifications; no party: every party's (staff). */
+  | { type: "notifications"; partyId?: string }
+  | { type: "webhooks"; partyId: string };
 
 export interface PolicyOptions {
   /** A party's name for refusal messages ("Armenia" rather than "armenia"); the id when absent. */
@@ -109,7 +116,11 @@ const targetTypeOf = (action: PolicyAction): PolicyTarget["type"] =>
         ? "accounts"
         : action === "manage_licences"
           ? "licences"
-          : "tokens";
+          : action === "read_notifications"
+            ? "notifications"
+            : action === "manage_webhooks"
+              ? "webhooks"
+              : "tokens";
 
 /** May `actor` take `action` on `target`? Refusals say why, in words a user can act on. */
 export function can(
@@ -143,6 +154,10 @@ export function can(
       if (who.viaToken) return refuse("API tokens are managed by a signed-in person, not with another token");
       if (target.ownerAccountId === who.accountId || administrator) return allow;
       return refuse("only an administrator can manage another account's tokens");
+    case "notifications":
+      return canReadNotifications(who, target.partyId, name);
+    case "webhooks":
+      return canManageWebhooks(who, target.partyId, name);
   }
 }
 

@@ -3,6 +3,7 @@ import type { Actor } from "../domain/actor.js";
 import { readableFilter } from "../domain/policy.js";
 import type { Db } from "../store/database.js";
 import { latestPublishedIncidents, publishedIncidentCounts } from "../store/feature-queries.js";
+import { type ExportedReply, publishedRepliesTo } from "../store/reply-exports.js";
 import { repositories } from "../store/repository.js";
 import { loadLicencePolicy } from "./licence-policy.js";
 import { readRecord } from "./record-reads.js";
@@ -88,12 +89,17 @@ export async function incidentsFeed(
         `${c.count} further incident(s) under "${policy.licences([c.licence])[0]?.name}" are counted, not listed.`,
     )
     .join(" ");
-  const updated = rows.length
-    ? rows
-        .map((r) => iso(r.updatedAt))
-        .sort()
-        .at(-1)
-    : new Date().toISOString();
+  // The parties' published replies: in their incident's entry, and as entries of their own.
+  const replies = await publishedRepliesTo(
+    db,
+    "incidents",
+    rows.map((r) => r.id),
+  );
+  const stamps = [
+    ...rows.map((r) => iso(r.updatedAt)),
+    ...[...replies.values()].flat().map((reply) => reply.publishedAt),
+  ].sort();
+  const updated = stamps.at(-1) ?? new Date().toISOString();
 
   const lines = [
     `<?xml version="1.0" encoding="utf-8"?>`,
@@ -108,6 +114,7 @@ export async function incidentsFeed(
     `  <generator version="${xmlText(packageVersion)}">Peacetrack</generator>`,
     ...(rights.length ? [`  <rights type="text">${xmlText(rights.join("\n"))}</rights>`] : []),
   ];
+  const entries: { updated: string; lines: string[] }[] = [];
   for (const row of rows) {
     const where = [row.locationName, row.country].filter(Boolean).join(", ");
     const when = row.endDate
@@ -116,26 +123,59 @@ export async function incidentsFeed(
     const summary = `${when}${where ? ` — ${where}` : ""} — ${row.monitoringType.replace(/_/g, " ")}${
       processNames.get(row.processId) ? ` (${processNames.get(row.processId)})` : ""
     }`;
-    const content =
+    const description =
       row.description.length > contentLength
         ? `${row.description.slice(0, contentLength)}…`
         : row.description;
+    const answers = replies.get(row.id) ?? [];
+    const content = [description, ...answers.map(replyParagraph)].filter(Boolean).join("\n\n");
     const entryRights = policy.attributionLines([row.licence]);
-    lines.push(
-      `  <entry>`,
-      `    <id>urn:uuid:${uuidV5(`peacetrack:incident:${row.id}`)}</id>`,
-      `    <title type="text">${xmlText(row.title)}</title>`,
-      `    <updated>${iso(row.updatedAt)}</updated>`,
-      `    <published>${iso(row.createdAt)}</published>`,
-      `    <link rel="alternate" type="text/html" href="${xmlText(`${baseUrl}/incidents/${encodeURIComponent(row.id)}`)}"/>`,
-      `    <author><name>Peacetrack</name></author>`,
-      `    <category term="${xmlText(row.monitoringType)}"/>`,
-      `    <summary type="text">${xmlText(summary)}</summary>`,
-      ...(content ? [`    <content type="text">${xmlText(content)}</content>`] : []),
-      ...(entryRights.length ? [`    <rights type="text">${xmlText(entryRights.join("\n"))}</rights>`] : []),
-      `  </entry>`,
-    );
+    const link = `${baseUrl}/incidents/${encodeURIComponent(row.id)}`;
+    for (const reply of answers) entries.push(replyEntry(reply, row.title, link));
+    entries.push({
+      updated: iso(row.updatedAt),
+      lines: [
+        `  <entry>`,
+        `    <id>urn:uuid:${uuidV5(`peacetrack:incident:${row.id}`)}</id>`,
+        `    <title type="text">${xmlText(row.title)}</title>`,
+        `    <updated>${iso(row.updatedAt)}</updated>`,
+        `    <published>${iso(row.createdAt)}</published>`,
+        `    <link rel="alternate" type="text/html" href="${xmlText(link)}"/>`,
+        `    <author><name>Peacetrack</name></author>`,
+        `    <category term="${xmlText(row.monitoringType)}"/>`,
+        `    <summary type="text">${xmlText(summary)}</summary>`,
+        ...(content ? [`    <content type="text">${xmlText(content)}</content>`] : []),
+        ...(entryRights.length
+          ? [`    <rights type="text">${xmlText(entryRights.join("\n"))}</rights>`]
+          : []),
+        `  </entry>`,
+      ],
+    });
   }
-  lines.push(`</feed>`, "");
+  entries.sort((a, b) => (a.updated < b.updated ? 1 : a.updated > b.updated ? -1 : 0));
+  lines.push(...entries.flatMap((entry) => entry.lines), `</feed>`, "");
   return lines.join("\n");
+}
+
+/** A reply as the incident's entry shows it, with equal prominence: the party, the date, the words. */
+const replyParagraph = (reply: ExportedReply) =>
+  `Reply by ${reply.party} (${reply.publishedAt.slice(0, 10)}): ${reply.text}`;
+
+/** A published reply as an entry of its own, linked to the incident it answers. */
+function replyEntry(reply: ExportedReply, incidentTitle: string, link: string) {
+  return {
+    updated: reply.publishedAt,
+    lines: [
+      `  <entry>`,
+      `    <id>urn:uuid:${uuidV5(`peacetrack:reply:${reply.id}`)}</id>`,
+      `    <title type="text">${xmlText(`Reply by ${reply.party}: ${incidentTitle}`)}</title>`,
+      `    <updated>${reply.publishedAt}</updated>`,
+      `    <published>${reply.publishedAt}</published>`,
+      `    <link rel="alternate" type="text/html" href="${xmlText(link)}"/>`,
+      `    <author><name>${xmlText(reply.party)}</name></author>`,
+      `    <category term="reply"/>`,
+      `    <content type="text">${xmlText(reply.text)}</content>`,
+      `  </entry>`,
+    ],
+  };
 }

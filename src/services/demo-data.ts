@@ -5,7 +5,9 @@ import { createSchema, type EntityName, loadOrder } from "../domain/entities.js"
 import { fromRoot } from "../project-root.js";
 import type { Db } from "../store/database.js";
 import { ValidationError } from "../store/errors.js";
-import { type NewRecord, repositories } from "../store/repository.js";
+import { type NewRecord, repositories, type StoredRecord } from "../store/repository.js";
+import { systemActor } from "./context.js";
+import { recordReceivedDocuments } from "./document-intake.js";
 import { prepareRecords } from "./rules.js";
 
 export const demoDataFolder = fromRoot("data/demo");
@@ -100,7 +102,9 @@ export async function seedFromFolder(
       report.alreadyPresent += parsed.records.length - fresh.length;
       try {
         const prepared = await prepareRecords(tx as unknown as Db, parsed.name, fresh);
-        await repository.insertMany(tx as unknown as Db, prepared as never[], "seed");
+        const created = await repository.insertMany(tx as unknown as Db, prepared as never[], "seed");
+        if (parsed.name === "documents")
+          await receiveSeededDocuments(tx as unknown as Db, created as never[]);
       } catch (error) {
         throw locate(error, parsed, fresh);
       }
@@ -111,6 +115,19 @@ export async function seedFromFolder(
     }
   });
   return report;
+}
+
+/** Seeded documents are received like any other: their text kept as the original, and clustered. */
+async function receiveSeededDocuments(tx: Db, created: StoredRecord<"documents">[]) {
+  const received = created.map((record) => ({
+    record,
+    source: {
+      via: "seed" as const,
+      bytes: new TextEncoder().encode(record.text),
+      location: record.url ?? "demo data",
+    },
+  }));
+  await recordReceivedDocuments(tx, systemActor("seed"), received);
 }
 
 /** Points a store error about the n-th new record back at its line in the file. */

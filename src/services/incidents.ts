@@ -20,6 +20,7 @@ import {
   incidentRecordPage,
   incidentSummaryPage,
 } from "../store/incident-queries.js";
+import { type ExportedReply, publishedRepliesTo, replyCell } from "../store/reply-exports.js";
 import { incidents } from "../store/schema.js";
 import { type LicencePolicy, loadLicencePolicy } from "./licence-policy.js";
 import { recordActionsFor } from "./record-reads.js";
@@ -161,23 +162,58 @@ const formulaSafe = (cell: string) =>
   /^[=+\-@\t\r]/.test(cell) && !/^[+-]?\d+(\.\d+)?$/.test(cell) ? `'${cell}` : cell;
 
 /**
+ * One page of rows with the published replies to each (one query a page): a reply is published
+ * beside what it answers, in the exports too. `wanted` false leaves the rows as they are.
+ */
+async function withReplies<R extends { id: string }>(
+  db: Db,
+  rows: R[],
+  wanted = true,
+): Promise<(R & { replies?: ExportedReply[] })[]> {
+  if (!wanted) return rows;
+  const byRecord = await publishedRepliesTo(
+    db,
+    "incidents",
+    rows.map((row) => row.id),
+  );
+  return rows.map((row) => ({ ...row, replies: byRecord.get(row.id) ?? [] }));
+}
+
+/** A feature's JSON text (properties are its last member) with a `replies` property added. */
+function featureWithReplies(feature: string, replies: readonly ExportedReply[] = []): string {
+  const shown = replies.map(({ recordId: _answered, ...reply }) => reply);
+  if (feature.endsWith("}}")) return `${feature.slice(0, -2)},"replies":${JSON.stringify(shown)}}}`;
+  const parsed = JSON.parse(feature) as { properties: Record<string, unknown> };
+  parsed.properties.replies = shown;
+  return JSON.stringify(parsed);
+}
+
+/**
  * The selection as CSV in ACLED's current column order, streamed. Notes follow the rows as lines
  * starting with "#": rows left out under their licence, the attribution owed, and the cursor for more.
+ * With `replies`, a last column "replies" holds each row's published replies ("Party: text (date)",
+ * one a line); without it the file keeps ACLED's layout byte for byte, so it imports back unchanged.
  */
 export async function incidentCsv(
   db: Db,
   actor: Actor,
   query: IncidentExportQuery,
+  options: { replies?: boolean } = {},
 ): Promise<AsyncIterable<string>> {
-  const walk = await exportWalk(db, actor, query, (f, after, n) => incidentRecordPage(db, f, after, n));
+  const withReplyColumn = options.replies === true;
+  const walk = await exportWalk(db, actor, query, async (f, after, n) =>
+    withReplies(db, await incidentRecordPage(db, f, after, n), withReplyColumn),
+  );
   async function* lines(): AsyncGenerator<string> {
-    let chunk = csvLine(acledCurrentColumns);
+    let chunk = csvLine(withReplyColumn ? [...acledCurrentColumns, "replies"] : acledCurrentColumns);
     let lastTaken: IncidentKeyset | null = null;
     for await (const record of walk.rows) {
       lastTaken = [record.startDate, record.id];
       if (!walk.tally.admit(record.licence)) continue;
       const row = incidentToAcledRow(record);
-      chunk += csvLine(acledCurrentColumns.map((column) => formulaSafe(row[column])));
+      const cells = acledCurrentColumns.map((column) => formulaSafe(row[column]));
+      if (withReplyColumn) cells.push(formulaSafe(replyCell(record.replies)));
+      chunk += csvLine(cells);
       if (chunk.length >= 64 * 1024) {
         yield chunk;
         chunk = "";
@@ -207,7 +243,9 @@ export async function incidentGeoJson(
   actor: Actor,
   query: IncidentExportQuery,
 ): Promise<AsyncIterable<string>> {
-  const walk = await exportWalk(db, actor, query, (f, after, n) => incidentFeaturePage(db, f, after, n));
+  const walk = await exportWalk(db, actor, query, async (f, after, n) =>
+    withReplies(db, await incidentFeaturePage(db, f, after, n)),
+  );
   async function* parts(): AsyncGenerator<string> {
     let chunk = '{"type":"FeatureCollection","features":[';
     let lastTaken: IncidentKeyset | null = null;
@@ -220,7 +258,7 @@ export async function incidentGeoJson(
         withoutCoordinates++;
         continue;
       }
-      chunk += (returned++ === 0 ? "" : ",") + row.feature;
+      chunk += (returned++ === 0 ? "" : ",") + featureWithReplies(row.feature, row.replies);
       if (chunk.length >= 64 * 1024) {
         yield chunk;
         chunk = "";

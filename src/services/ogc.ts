@@ -13,6 +13,7 @@ import {
   featurePage,
   sortValueOf,
 } from "../store/feature-queries.js";
+import { type ExportedReply, publishedRepliesTo } from "../store/reply-exports.js";
 import { type LicencePolicy, loadLicencePolicy } from "./licence-policy.js";
 import { decodeKeyset, effectiveLimit, encodeKeyset, parseBbox, parseDatetime } from "./ogc-params.js";
 
@@ -222,7 +223,7 @@ const isoTimestamp = (value: unknown) =>
   ).toISOString();
 
 /** A row as an RFC 7946 Feature: a point in lon/lat order and the record's main short fields. */
-function toFeature(base: string, row: FeatureRow) {
+function toFeature(base: string, row: FeatureRow, replies: readonly ExportedReply[] = []) {
   const collection = row.collection;
   const itemHref = `${base}/ogc/collections/${collection}/items/${encodeURIComponent(String(row.id))}`;
   const page = row.collection === "incidents" ? "incidents" : "places";
@@ -270,6 +271,8 @@ function toFeature(base: string, row: FeatureRow) {
         verificationStatus: String(row.verificationStatus),
         licence: String(row.licence),
         updatedAt: isoTimestamp(row.updatedAt),
+        // The parties' published replies, beside what they answer.
+        replies: replies.map(({ recordId: _answered, ...reply }) => reply),
       },
       links,
     };
@@ -364,9 +367,17 @@ export async function itemsPage(db: Db, actor: Actor, base: string, collectionId
     });
   links.push(...licenceLinks(rule, credited));
   const attribution = rule.attributionLines(credited);
+  const replies =
+    collection === "incidents"
+      ? await publishedRepliesTo(
+          db,
+          "incidents",
+          items.map((row) => String(row.id)),
+        )
+      : new Map<string, ExportedReply[]>();
   return {
     type: "FeatureCollection" as const,
-    features: items.map((row) => toFeature(base, row)),
+    features: items.map((row) => toFeature(base, row, replies.get(String(row.id)))),
     links,
     timeStamp: new Date().toISOString(),
     // Left out when counting would have read more rows than a page may (the standard allows it).
@@ -386,7 +397,9 @@ export async function oneItem(db: Db, actor: Actor, base: string, collectionId: 
     throw new NotFoundError(collection, featureId);
   const credited = row.collection === "incidents" ? [String(row.licence)] : [];
   const attribution = rule.attributionLines(credited);
-  const feature = toFeature(base, row);
+  const replies =
+    row.collection === "incidents" ? await publishedRepliesTo(db, "incidents", [String(row.id)]) : new Map();
+  const feature = toFeature(base, row, replies.get(String(row.id)));
   return {
     ...feature,
     links: [...feature.links, ...licenceLinks(rule, credited)],

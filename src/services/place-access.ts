@@ -212,6 +212,7 @@ export async function placeAccess(
       counts: o.counts,
       note: o.note,
       reportedByPartyId: o.reportedByPartyId ?? null,
+      ...(o.claimOfPartyId ? { claimOfPartyId: o.claimOfPartyId } : {}),
       sources: o.sources,
     })),
   }));

@@ -85,24 +85,30 @@ describeEachDatabase("use cases keep every rule on create and on update", (open)
     expect((await getRecord(db(), "commitments", commitment.id)).categories).toEqual(["ceasefire"]);
   });
 
-  it("computes a document's SHA-256 from its text, on create and when the text changes", async () => {
+  it("computes a document's SHA-256 from what was received, and keeps its text as received", async () => {
+    const first = `first text ${fresh("t")}`;
     const document = await createRecord(
       db(),
       "documents",
-      { id: fresh("d"), processId: "nk-2020", kind: "news_article", title: "T", text: "first text" },
+      { id: fresh("d"), processId: "nk-2020", kind: "news_article", title: "T", text: first },
       actor,
     );
-    expect(document.sha256).toBe(sha256("first text"));
-    const changed = await updateRecord(db(), "documents", document.id, { text: "second text" }, actor);
-    expect(changed.sha256).toBe(sha256("second text"));
-    const wrong = "0".repeat(64);
-    expect(await refusal(updateRecord(db(), "documents", document.id, { sha256: wrong }, actor))).toEqual([
-      `sha256: is not the SHA-256 of the text (${sha256("second text")}); leave it out and the server computes it`,
+    expect(document.sha256).toBe(sha256(first));
+    expect(
+      await refusal(updateRecord(db(), "documents", document.id, { text: "second text" }, actor)),
+    ).toEqual([
+      "text: a document's text is kept as it was received; take the corrected text in as a new document",
     ]);
-    const given = { processId: "nk-2020", kind: "news_article", title: "T", text: "third", sha256: wrong };
-    expect(await refusal(createRecord(db(), "documents", given, actor))).toHaveLength(1);
-    const right = await createRecord(db(), "documents", { ...given, sha256: sha256("third") }, actor);
-    expect(right.sha256).toBe(sha256("third"));
+    const retitled = await updateRecord(db(), "documents", document.id, { title: "Retitled" }, actor);
+    expect([retitled.title, retitled.sha256, retitled.text]).toEqual(["Retitled", sha256(first), first]);
+    const wrong = "0".repeat(64);
+    const third = `third ${fresh("t")}`;
+    const given = { processId: "nk-2020", kind: "news_article", title: "T", text: third, sha256: wrong };
+    expect(await refusal(createRecord(db(), "documents", given, actor))).toEqual([
+      `sha256: is not the SHA-256 of what was received (${sha256(third)}); leave it out and the server computes it`,
+    ]);
+    const right = await createRecord(db(), "documents", { ...given, sha256: sha256(third) }, actor);
+    expect(right.sha256).toBe(sha256(third));
   });
 
   it("refuses to make a place its own ancestor, directly or through others", async () => {

@@ -1,11 +1,13 @@
 import type { z } from "zod";
 import { appendOnlyEntities, createSchema, type EntityName, patchSchema } from "../domain/entities.js";
 import { kindTarget, recordTarget } from "../domain/policy.js";
-import { type ClaimKind, isClaimKind, stampPartyClaim } from "../domain/replies.js";
+import { isClaimKind, stampPartyClaim } from "../domain/replies.js";
 import type { Db } from "../store/database.js";
 import { NotFoundError, ValidationError } from "../store/errors.js";
 import { type ListQuery, type NewRecord, repositories, type StoredRecord } from "../store/repository.js";
 import { authorize, requireSignedIn, runUseCase, type Writer, writerName } from "./context.js";
+import { recordReceivedDocuments } from "./document-intake.js";
+import { asAccountsDraft } from "./drafts.js";
 import { policyRecordOf } from "./record-reads.js";
 import { prepareRecords, takeRuleLocks } from "./rules.js";
 
@@ -23,20 +25,6 @@ function parseOrThrow<T>(schema: z.ZodType<T>, body: unknown, what: string): T {
 
 const reviewRoute = (name: EntityName) =>
   `POST /api/${name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}/{id}/review`;
-
-/**
- * What an account's new record becomes: a draft of its creator, and a representative's submission a
- * claim of their party, its speaking fields set to that party whatever the body said.
- */
-function asAccountsDraft<E extends EntityName>(name: E, record: NewRecord<E>, actor: Writer): NewRecord<E> {
-  if (actor.kind !== "account") return record;
-  const partyId = actor.role === "party_representative" ? actor.partyId : undefined;
-  const claim =
-    partyId && isClaimKind(name)
-      ? stampPartyClaim(name as ClaimKind, record as never, partyId)
-      : { ...record, claimOfPartyId: null };
-  return { ...claim, reviewState: "draft", createdByAccountId: actor.accountId } as NewRecord<E>;
-}
 
 /**
  * Creates a record: permission, rules and write in one transaction. An account's record starts as a
@@ -62,9 +50,23 @@ export async function createRecord<E extends EntityName>(
     const draft = asAccountsDraft(name, record, actor);
     await takeRuleLocks(tx, name, draft);
     const [prepared] = await prepareRecords(tx, name, [draft]);
-    return repositories[name].create(tx, prepared as NewRecord<E>, writerName(actor));
+    const created = await repositories[name].create(tx, prepared as NewRecord<E>, writerName(actor));
+    if (name === "documents")
+      await recordReceivedDocuments(tx, actor, [{ source: pastedSource(created), record: created as never }]);
+    return created;
   });
 }
+
+/** A document created as a record (no file, no page): what was received is its text. */
+const pastedSource = (record: unknown) => {
+  const document = record as StoredRecord<"documents">;
+  return {
+    via: document.receivedVia,
+    bytes: new TextEncoder().encode(document.text),
+    location: document.url ?? "entered through the API",
+    url: document.url,
+  };
+};
 
 /** The fields the store keeps about a record rather than the record's own content. */
 export const envelopeFields = [
@@ -147,10 +149,23 @@ export async function updateRecord<E extends EntityName>(
     if (name === "documents" && patch.sha256 === undefined) delete merged.sha256;
     const whole = parseOrThrow(createSchema(name), merged, `${name} record after this change`);
     const [prepared] = await prepareRecords(tx, name, [{ ...whole, id } as NewRecord<E>], { previous });
-    const computed = name === "documents" ? { sha256: (prepared as { sha256?: string }).sha256 } : {};
+    const computed = name === "documents" ? pickDerived(prepared as Record<string, unknown>) : {};
     return repository.update(tx, id, { ...patch, ...stamp, ...computed } as never, writerName(actor));
   });
 }
+
+/** The document fields the server works out (document-derivation.ts), written with every change. */
+const derivedDocumentFields = [
+  "sha256",
+  "cleanedText",
+  "cleaningEdits",
+  "language",
+  "languageSource",
+  "publishedOn",
+  "publishedDateSource",
+] as const;
+const pickDerived = (record: Record<string, unknown>) =>
+  Object.fromEntries(derivedDocumentFields.map((field) => [field, record[field] ?? null]));
 
 /** Removes a draft (a tombstone): the permission is checked on the record as locked for the removal. */
 export async function deleteRecord(db: Db, name: EntityName, id: string, actor: Writer): Promise<void> {

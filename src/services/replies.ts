@@ -18,6 +18,7 @@ import {
 } from "../store/reply-queries.js";
 import { repositories } from "../store/repository.js";
 import { authorize, requireSignedIn, runUseCase } from "./context.js";
+import { deliveriesQueued, notifyOfReply } from "./notifications.js";
 import { policyRecordOf, type WithActions, withActions } from "./record-reads.js";
 
 /**
@@ -60,7 +61,7 @@ async function recordChange(
 
 export async function createReply(db: Db, actor: Actor, input: ReplyInput): Promise<ReplyWithActions> {
   requireSignedIn(actor);
-  return runUseCase(db, actor, async ({ tx }) => {
+  const created = await runUseCase(db, actor, async ({ tx }) => {
     const { kind, id, allegedBreachProvisionId } = input.answers;
     // Read as the actor: a record it may not read is answered 404, as on every detail route. Held
     // (FOR SHARE) so that it cannot be retracted between this check and the write.
@@ -100,8 +101,15 @@ export async function createReply(db: Db, actor: Actor, input: ReplyInput): Prom
     });
     const reply = replyOfRow(row);
     await recordChange(tx, "created", actor, undefined, reply);
+    await notifyOfReply(tx, {
+      reply,
+      answered: record as unknown as Record<string, unknown>,
+      actorName: actorName(actor),
+    });
     return withReplyActions(actor, reply);
   });
+  deliveriesQueued();
+  return created;
 }
 
 function checkAllegation(kind: ReplyableKind, record: object, provisionId: string) {

@@ -6,6 +6,7 @@ import { ConflictError, NotFoundError, ValidationError } from "../store/errors.j
 import { repositories, type StoredRecord } from "../store/repository.js";
 import { forbidden, notSignedIn } from "./access-errors.js";
 import { runUseCase, writerName } from "./context.js";
+import { deliveriesQueued, notifyOfReviewMove } from "./notifications.js";
 import { policyRecordOf } from "./record-reads.js";
 
 /**
@@ -22,7 +23,7 @@ export async function reviewRecord<E extends EntityName>(
   actor: Actor,
 ): Promise<StoredRecord<E>> {
   if (actor.kind === "anonymous") throw notSignedIn();
-  return runUseCase(db, actor, async ({ tx }) => {
+  const result = await runUseCase(db, actor, async ({ tx }) => {
     const repository = repositories[name];
     const record = await repository.getForUpdate(tx, id);
     if (!record) throw new NotFoundError(name, id);
@@ -36,13 +37,24 @@ export async function reviewRecord<E extends EntityName>(
     );
     if (!moved.ok) throw refusal(moved.problem, moved.reason);
     const history = (record as { reviewHistory?: ReviewMove[] }).reviewHistory ?? [];
-    return repository.update(
+    const updated = await repository.update(
       tx,
       id,
       { reviewState: moved.state, reviewHistory: [...history, moved.move] } as never,
       writerName(actor),
     );
+    // The parties it concerns are told in this transaction: a move that does not commit tells nobody.
+    await notifyOfReviewMove(tx, {
+      kind: name,
+      record: updated as unknown as Record<string, unknown>,
+      action: request.action,
+      actorName: writerName(actor),
+      reason: moved.move.reason,
+    });
+    return updated;
   });
+  deliveriesQueued();
+  return result;
 }
 
 const sentence = (reason: string) => `${reason.charAt(0).toUpperCase()}${reason.slice(1)}.`;

@@ -1,4 +1,3 @@
-import { createHash } from "node:crypto";
 import { sql } from "drizzle-orm";
 import { unknownCategories } from "../domain/codebook.js";
 import type { EntityName } from "../domain/entities.js";
@@ -10,6 +9,7 @@ import { type FieldIssue, ValidationError } from "../store/errors.js";
 import { type NewRecord, repositories, type StoredRecord } from "../store/repository.js";
 import { checkAssessments } from "./assessment-rules.js";
 import { loadCodebook } from "./codebook.js";
+import { deriveDocumentFields, documentHashIssues } from "./document-derivation.js";
 
 /**
  * What a rule sees: the records as they will be written (on an update, the whole record after the
@@ -21,6 +21,8 @@ interface RuleContext<E extends EntityName> {
   records: NewRecord<E>[];
   today: string;
   previous?: StoredRecord<E>;
+  /** A document's bytes as received, by index, when they are not simply its text (a page, a PDF). */
+  receivedBytes?: readonly (Uint8Array | undefined)[];
 }
 type Rule<E extends EntityName> = (context: RuleContext<E>) => Promise<FieldIssue[]>;
 
@@ -129,25 +131,13 @@ const placesAcyclic: Rule<"places"> = async ({ db, records }) => {
   return issues;
 };
 
-/**
- * The server computes a document's SHA-256 from its text. A hash sent by the client is accepted
- * only when it is that hash: storing a wrong one would make the record lie about its source.
- */
-const documentHashes: Rule<"documents"> = async ({ records }) =>
+/** A document's hash and the fields the server derives from its text (services/document-derivation.ts). */
+const documentDerivations: Rule<"documents"> = async ({ records, previous, receivedBytes }) =>
   records.flatMap((record, index) => {
-    const computed = sha256(record.text);
-    const given = record.sha256;
-    record.sha256 = computed;
-    if (given === undefined || given === computed) return [];
-    return [
-      {
-        path: `${index}.sha256`,
-        message: `is not the SHA-256 of the text (${computed}); leave it out and the server computes it`,
-      },
-    ];
+    const { sha256, issues } = documentHashIssues(record, receivedBytes?.[index], previous);
+    Object.assign(record, deriveDocumentFields(record), { sha256 });
+    return issues.map((issue) => ({ ...issue, path: `${index}.${issue.path}` }));
   });
-
-const sha256 = (text: string) => createHash("sha256").update(text).digest("hex");
 
 /** Rules beyond each record's schema and invariants, by kind; the same on create and on update. */
 const rules: { [E in EntityName]?: Rule<E>[] } = {
@@ -156,7 +146,7 @@ const rules: { [E in EntityName]?: Rule<E>[] } = {
   assessments: [({ db, records, today }) => checkAssessments(db, records, today)],
   places: [placesAcyclic, usedDirectionsKept],
   accessObservations: [countDirectionsDefined],
-  documents: [documentHashes],
+  documents: [documentDerivations],
 };
 
 /**
@@ -176,10 +166,20 @@ export async function prepareRecords<E extends EntityName>(
   db: Db,
   name: E,
   records: NewRecord<E>[],
-  options: { today?: string; previous?: StoredRecord<E> } = {},
+  options: {
+    today?: string;
+    previous?: StoredRecord<E>;
+    receivedBytes?: readonly (Uint8Array | undefined)[];
+  } = {},
 ): Promise<NewRecord<E>[]> {
   const prepared = records.map((record) => ({ ...record }));
-  const context = { db, records: prepared, today: options.today ?? todayUtc(), previous: options.previous };
+  const context = {
+    db,
+    records: prepared,
+    today: options.today ?? todayUtc(),
+    previous: options.previous,
+    receivedBytes: options.receivedBytes,
+  };
   const issues: FieldIssue[] = prepared.flatMap((record, index) =>
     invariantIssues(name, record).map((issue) => ({ ...issue, path: `${index}.${issue.path}` })),
   );

@@ -4,6 +4,7 @@ import {
   type AccountRow,
   deleteSessionsOf,
   findAccountByEmail,
+  markSignedIn,
   toAccountView,
   toIso,
 } from "../store/account-queries.js";
@@ -80,6 +81,7 @@ export async function login(db: Db, request: LoginRequest, settings: SessionSett
   // Checked after the password, so a disabled account answers exactly like a wrong password.
   if (account.disabled) return { ok: false, reason: "account_disabled", accountId: account.id };
   const { sessionId, expiresAt } = await startSession(db, account.id, request, settings);
+  await markSignedIn(db, account.id);
   return { ok: true, sessionId, account, expiresAt };
 }
 

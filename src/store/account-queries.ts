@@ -21,6 +21,7 @@ export function toAccountView(row: AccountRow): AccountView {
     role: row.role,
     partyId: row.partyId,
     disabled: row.disabled,
+    lastSignInAt: toIsoOrNull(row.lastSignInAt),
     createdAt: toIso(row.createdAt),
     updatedAt: toIso(row.updatedAt),
   };
@@ -100,6 +101,11 @@ export async function updateAccount(
   } catch (error) {
     throw translateDatabaseError(error);
   }
+}
+
+/** Notes a successful login (not a change of the account: updatedAt stays). */
+export async function markSignedIn(db: Db, id: string): Promise<void> {
+  await db.update(accounts).set({ lastSignInAt: sql`now()` }).where(eq(accounts.id, id));
 }
 
 /**

@@ -106,9 +106,18 @@ export const entityStore: Record<EntityName, EntityStoreConfig> = {
   documents: {
     table: t.documents,
     sort: { column: t.documents.receivedAt, descending: true },
-    filters: { processId: t.documents.processId, kind: t.documents.kind, sha256: t.documents.sha256 },
+    filters: {
+      processId: t.documents.processId,
+      kind: t.documents.kind,
+      sha256: t.documents.sha256,
+      language: t.documents.language,
+      publisher: t.documents.publisher,
+      receivedVia: t.documents.receivedVia,
+      authorPartyId: t.documents.authorPartyId,
+      duplicateClusterId: t.documents.duplicateClusterId,
+    },
     summaryExtras: {
-      excerpt: sql<string>`left(${t.documents.text}, ${sql.raw(String(excerptLength))})`,
+      excerpt: sql<string>`left(${t.documents.cleanedText}, ${sql.raw(String(excerptLength))})`,
       textLength: sql<number>`char_length(${t.documents.text})::int`,
     },
   },

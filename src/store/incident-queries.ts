@@ -51,8 +51,11 @@ export interface IncidentFilters {
 /** The last row of a page: (start_date, id), the list's order, newest first. */
 export type IncidentKeyset = [startDate: string, id: string];
 
-/** Must stay the expression of the `incidents_text` index (schema.ts): the planner matches it. */
-export const incidentSearchDocument = sql`to_tsvector('simple'::regconfig, ${t.title} || ' ' || coalesce(${t.locationName}, '') || ' ' || ${t.locationDescription} || ' ' || ${t.description})`;
+/**
+ * The stored vector of title, location and description (migration 0019, GIN index `incidents_search`):
+ * their 'simple' words, which the prefix search matches, beside their stems, which search.ts uses.
+ */
+export const incidentSearchDocument = sql`${t}."search_vector"`;
 const position = sql`point(${t.longitude}, ${t.latitude})`;
 
 /** The words as a tsquery: `'lach':* & 'corridor':*`. Words are letters and digits only, so no quoting. */

@@ -119,6 +119,9 @@ function nullableKeys(name: EntityName): Set<string> {
 }
 const nullableByEntity = new Map<EntityName, Set<string>>();
 
+/** Columns the database keeps for its own use (full-text vectors): never part of a record or its events. */
+const storeOnlyColumns = new Set(["searchVector"]);
+
 export function rowToRecord<E extends EntityName>(name: E, row: Row): StoredRecord<E> {
   let keepNull = nullableByEntity.get(name);
   if (!keepNull) {
@@ -127,7 +130,7 @@ export function rowToRecord<E extends EntityName>(name: E, row: Row): StoredReco
   }
   const record: Row = {};
   for (const [key, value] of Object.entries(row)) {
-    if (key === "deletedAt" || key === "deletedBy") continue;
+    if (key === "deletedAt" || key === "deletedBy" || storeOnlyColumns.has(key)) continue;
     if (value === null && !keepNull.has(key)) continue;
     record[key] = timestampFields.has(key) && typeof value === "string" ? toIso(value) : value;
   }

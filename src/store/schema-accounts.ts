@@ -23,6 +23,8 @@ export const accounts = pgTable(
     role: text().$type<Role>().notNull(),
     partyId: text().references(() => parties.id),
     disabled: boolean().notNull().default(false),
+    /** Set at each successful login: administrators see which accounts are no longer used. */
+    lastSignInAt: at(),
     createdAt: at().notNull().defaultNow(),
     createdBy: text().notNull(),
     updatedAt: at().notNull().defaultNow(),

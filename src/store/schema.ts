@@ -1,7 +1,8 @@
-import { sql } from "drizzle-orm";
+import { type AnyColumn, type SQL, sql } from "drizzle-orm";
 import {
   boolean,
   check,
+  customType,
   date,
   doublePrecision,
   index,
@@ -21,8 +22,10 @@ import {
   type CrossingCount,
   type IncidentActor,
   incidentDatasets,
+  type TextEditSchema,
 } from "../domain/events.js";
 import type { ReviewMove } from "../domain/review-transitions.js";
+
 
 type StatusChange = { status: string; from: string; note?: string; sources: SourceRef[] };
 
@@ -369,12 +372,8 @@ export const incidents = pgTable(
     index("incidents_actors").using("gin", t.actors.op("jsonb_path_ops")),
     index("incidents_alleged_by").using("gin", t.allegedByPartyIds.op("jsonb_path_ops")),
     index("incidents_alleged_breaches").using("gin", t.allegedBreaches.op("jsonb_path_ops")),
-    // Text search: the same expression as `incidentSearchDocument` in incident-queries.ts (the planner
-    // matches the expression, so the two must not drift); 'simple' because the text is in many languages.
-    index("incidents_text").using(
-      "gin",
-      sql`to_tsvector('simple'::regconfig, ${t.title} || ' ' || coalesce(${t.locationName}, '') || ' ' || ${t.locationDescription} || ' ' || ${t.description})`,
-    ),
+    // Text search: the stored `search_vector` column and its GIN index `incidents_search` are written in
+    // migration 0019 by hand, outside drizzle, so records and their events never carry the vector.
     // Bounding boxes: longitude first, as in GeoJSON.
     index("incidents_position").using("gist", sql`point(${t.longitude}, ${t.latitude})`),
     index().on(t.placeId),
@@ -408,6 +407,16 @@ export const accessObservations = pgTable(
   (t) => [index().on(t.placeId, t.observedOn)],
 );
 
+/** A stored full-text vector (PostgreSQL tsvector); the column is generated, never written. */
+const tsvector = customType<{ data: string; driverData: string }>({ dataType: () => "tsvector" });
+
+/**
+ * Full-text configuration by language: stemming where PostgreSQL has it (English, Russian), the
+ * simple configuration (lower-cased words, no stemming) for Armenian, Azerbaijani and the rest.
+ */
+const documentVector = (language: AnyColumn, title: AnyColumn, body: AnyColumn) =>
+  sql`CASE ${language} WHEN 'en' THEN setweight(to_tsvector('english'::regconfig, ${title}), 'A') || setweight(to_tsvector('english'::regconfig, ${body}), 'B') WHEN 'ru' THEN setweight(to_tsvector('russian'::regconfig, ${title}), 'A') || setweight(to_tsvector('russian'::regconfig, ${body}), 'B') ELSE setweight(to_tsvector('simple'::regconfig, ${title}), 'A') || setweight(to_tsvector('simple'::regconfig, ${body}), 'B') END`;
+
 export const documents = pgTable(
   "documents",
   {
@@ -416,17 +425,41 @@ export const documents = pgTable(
     kind: text().notNull(),
     title: text().notNull(),
     publisher: text().notNull().default(""),
+    author: text().notNull().default(""),
     authorPartyId: text().references(() => parties.id),
     url: text(),
-    language: text().notNull().default("en"),
+    language: text().notNull().default("und"),
+    languageSource: text().notNull().default("detected"),
     publishedOn: date({ mode: "string" }),
+    publishedDateSource: text(),
     text: text().notNull(),
     sha256: text().notNull(),
     receivedAt: timestamp({ withTimezone: true, mode: "string" }).notNull().defaultNow(),
+    receivedVia: text().notNull().default("paste"),
+    contentType: text(),
+    fileName: text(),
+    encoding: text(),
+    cleanedText: text().notNull().default(""),
+    cleaningEdits: jsonb().$type<z.output<typeof TextEditSchema>[]>().notNull().default([]),
     duplicateClusterId: text(),
+    isClusterOriginal: boolean().notNull().default(false),
     sourceNote: text().notNull().default(""),
+    searchVector: tsvector()
+      .notNull()
+      .generatedAlwaysAs(
+        (): SQL => documentVector(documents.language, documents.title, documents.cleanedText),
+      ),
   },
-  (t) => [index().on(t.processId, t.publishedOn), index().on(t.sha256)],
+  (t) => [
+    index().on(t.processId, t.publishedOn),
+    // The same bytes are stored once per process: a second intake is a sighting of the first.
+    uniqueIndex("documents_process_sha256")
+      .on(t.processId, t.sha256)
+      .where(sql`${t.deletedAt} IS NULL`),
+    index().on(t.duplicateClusterId),
+    index("documents_search").using("gin", t.searchVector),
+    index("documents_title_trgm").using("gin", sql`${t.title} gin_trgm_ops`),
+  ],
 );
 
 export const tables = {
@@ -454,3 +487,6 @@ export * from "./schema-accounts.js";
 export * from "./schema-operations.js";
 // Parties' replies to the records that concern them.
 export * from "./schema-replies.js";
+// Notifications to parties and their webhooks (an outbox of deliveries).
+export * from "./schema-notifications.js";
+export * from "./schema-documents.js";

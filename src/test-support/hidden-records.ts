@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import type { ReviewState } from "../domain/common.js";
 import type { EntityName } from "../domain/entities.js";
 import { envelopeFields } from "../services/records.js";
@@ -63,7 +64,22 @@ const copies: { kind: EntityName; from: string; changes: (id: string) => Record<
     from: "",
     changes: (id) => ({ commitmentId: commitment, partyId: party, asOf: "2026-01-01", rationale: id }),
   },
-  { kind: "documents", from: "", changes: (id) => ({ title: id, receivedAt: "2026-11-01T00:00:00.000Z" }) },
+  {
+    kind: "documents",
+    from: "",
+    // Bytes of its own: the same bytes twice in a process are one document (and a sighting).
+    changes: (id) => {
+      const text = `${id}: a statement that must not reach the public.`;
+      return {
+        title: id,
+        text,
+        cleanedText: text,
+        cleaningEdits: [],
+        sha256: createHash("sha256").update(text).digest("hex"),
+        receivedAt: "2026-11-01T00:00:00.000Z",
+      };
+    },
+  },
   {
     kind: "accessObservations",
     from: "",

@@ -3,6 +3,7 @@ import { useTranslation } from "react-i18next";
 import { NavLink, Route, Routes } from "react-router-dom";
 import { AccountControl } from "./components/AccountControl";
 import { DemoBanner } from "./components/common";
+import { SearchBox } from "./components/SearchBox";
 import { lazyPage } from "./lazy-page";
 import { ProcessProvider, useProcess } from "./process-context";
 import { useSession } from "./session";
@@ -26,6 +27,9 @@ const IncidentPage = lazyPage(() => import("./pages/IncidentsPages"), "IncidentP
 const MapPage = lazyPage(() => import("./pages/MapPage"), "MapPage");
 const DocumentsPage = lazyPage(() => import("./pages/DocumentsPages"), "DocumentsPage");
 const DocumentPage = lazyPage(() => import("./pages/DocumentsPages"), "DocumentPage");
+const TakeInPage = lazyPage(() => import("./pages/documents/TakeInPage"), "TakeInPage");
+const IntakeLogPage = lazyPage(() => import("./pages/documents/IntakeLogPage"), "IntakeLogPage");
+const FeedsPage = lazyPage(() => import("./pages/documents/FeedsPage"), "FeedsPage");
 const ImportsPage = lazyPage(() => import("./pages/ImportsPages"), "ImportsPage");
 const ImportRunPage = lazyPage(() => import("./pages/ImportsPages"), "ImportRunPage");
 const NotFoundPage = lazyPage(() => import("./pages/NotFoundPage"), "NotFoundPage");
@@ -33,6 +37,9 @@ const SignInPage = lazyPage(() => import("./pages/SignInPage"), "SignInPage");
 const AccountPage = lazyPage(() => import("./pages/AccountPage"), "AccountPage");
 const AcceptInvitationPage = lazyPage(() => import("./pages/AcceptInvitationPage"), "AcceptInvitationPage");
 const ReviewQueuePage = lazyPage(() => import("./pages/ReviewQueuePage"), "ReviewQueuePage");
+const AdministrationPage = lazyPage(() => import("./pages/AdministrationPage"), "AdministrationPage");
+const SubmitPage = lazyPage(() => import("./pages/SubmitPage"), "SubmitPage");
+const SearchPage = lazyPage(() => import("./pages/SearchPage"), "SearchPage");
 
 const sections = [
   ["/", "nav.overview"],
@@ -44,6 +51,7 @@ const sections = [
   ["/incidents", "nav.incidents"],
   ["/map", "nav.map"],
   ["/documents", "nav.documents"],
+  ["/feeds", "nav.feeds"],
   ["/imports", "nav.imports"],
 ] as const;
 
@@ -73,6 +81,23 @@ function ReviewNavLink() {
   return <NavLink to="/review">{t("nav.review")}</NavLink>;
 }
 
+/** Taking sources in: every signed-in person (staff create documents, representatives submit them). */
+function TakeInNavLink() {
+  const { t } = useTranslation();
+  if (useSession()?.actor.kind !== "account") return null;
+  return <NavLink to="/documents/new">{t("nav.takeIn")}</NavLink>;
+}
+
+/** Administration for administrators; a party's submissions for its representatives. */
+function RoleNavLinks() {
+  const { t } = useTranslation();
+  const actor = useSession()?.actor;
+  if (actor?.kind !== "account") return null;
+  if (actor.role === "administrator") return <NavLink to="/admin">{t("nav.admin")}</NavLink>;
+  if (actor.role === "party_representative") return <NavLink to="/submit">{t("nav.submit")}</NavLink>;
+  return null;
+}
+
 function Shell() {
   const { t } = useTranslation();
   return (
@@ -89,7 +114,10 @@ function Shell() {
             </NavLink>
           ))}
           <ReviewNavLink />
+          <TakeInNavLink />
+          <RoleNavLinks />
         </nav>
+        <SearchBox />
         <AccountControl />
       </header>
       <DemoBanner />
@@ -113,10 +141,16 @@ function Shell() {
             <Route path="/incidents/:id" element={<IncidentPage />} />
             <Route path="/map" element={<MapPage />} />
             <Route path="/documents" element={<DocumentsPage />} />
+            <Route path="/documents/new" element={<TakeInPage />} />
+            <Route path="/documents/intakes" element={<IntakeLogPage />} />
             <Route path="/documents/:id" element={<DocumentPage />} />
+            <Route path="/feeds" element={<FeedsPage />} />
             <Route path="/imports" element={<ImportsPage />} />
             <Route path="/imports/:id" element={<ImportRunPage />} />
             <Route path="/review" element={<ReviewQueuePage />} />
+            <Route path="/admin" element={<AdministrationPage />} />
+            <Route path="/submit" element={<SubmitPage />} />
+            <Route path="/search" element={<SearchPage />} />
             <Route path="/sign-in" element={<SignInPage />} />
             <Route path="/account" element={<AccountPage />} />
             <Route path="/accept-invitation" element={<AcceptInvitationPage />} />

@@ -8,6 +8,10 @@ export type Envelope = {
   createdBy: string;
   updatedAt: string;
   updatedBy: string;
+  /** Set when a party representative submitted the record: that party's claim, not a finding. */
+  claimOfPartyId?: string;
+  /** What the caller may do to this record (the API's policy); absent on a few composite reads. */
+  allowedActions?: string[];
 };
 export type Rec<E extends EntityName> = EntityData<E> & Envelope;
 /** What list routes answer: the record less its long fields (a document's text), plus an excerpt. */

@@ -71,7 +71,14 @@ export function registerIncidentRoutes(app: FastifyInstance, db: Db) {
         tags,
         summary: "Incidents as CSV in ACLED's current column order, streamed",
         description: `${exportNote} Lines after the rows that start with # are notes: rows left out, attribution, the cursor for more.`,
-        querystring: IncidentExportQuery,
+        querystring: IncidentExportQuery.extend({
+          replies: z
+            .enum(["true", "false"])
+            .optional()
+            .describe(
+              'true: a last column "replies" with each incident\'s published replies ("Party: text (date)", one a line); left out by default so that the file keeps ACLED\'s layout and imports back unchanged',
+            ),
+        }),
         produces: [csv],
         response: {
           200: { content: { [csv]: { schema: z.string().describe("CSV, header line first, UTF-8") } } },
@@ -80,7 +87,8 @@ export function registerIncidentRoutes(app: FastifyInstance, db: Db) {
       },
     },
     async (request, reply) => {
-      const lines = await incidentCsv(db, request.actor, request.query);
+      const { replies, ...query } = request.query;
+      const lines = await incidentCsv(db, request.actor, query, { replies: replies === "true" });
       return reply
         .type("text/csv; charset=utf-8; header=present")
         .header("content-disposition", 'attachment; filename="incidents.csv"')
@@ -93,7 +101,7 @@ export function registerIncidentRoutes(app: FastifyInstance, db: Db) {
       schema: {
         tags,
         summary: "Incidents as a GeoJSON FeatureCollection (RFC 7946), streamed",
-        description: `${exportNote} Incidents without coordinates are counted in withoutCoordinates.`,
+        description: `${exportNote} Incidents without coordinates are counted in withoutCoordinates. Each feature's properties carry "replies": the published replies of the parties, beside what they answer.`,
         querystring: IncidentExportQuery,
         produces: [geojson],
         response: {

@@ -81,6 +81,19 @@ export const IncidentProperties = z.object({
   verificationStatus: z.string(),
   licence: z.string(),
   updatedAt: z.string(),
+  replies: z
+    .array(
+      z.object({
+        id: z.string(),
+        partyId: z.string(),
+        party: z.string(),
+        text: z.string(),
+        language: z.string(),
+        publishedAt: z.string(),
+        allegedBreachProvisionId: z.string().optional(),
+      }),
+    )
+    .describe("the parties' published replies to the incident, oldest first"),
 });
 export const PlaceProperties = z.object({
   name: z.string(),

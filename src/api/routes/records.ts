@@ -87,6 +87,8 @@ export function registerRecordRoutes(
   skipGet: EntityName[] = [],
   /** Kinds whose list has its own route (incidents: routes/incidents.ts); their other routes stay here. */
   skipList: EntityName[] = [],
+  /** Kinds created through their own route (documents: taken in by routes/documents.ts). */
+  skipCreate: EntityName[] = [],
 ) {
   const api = app.withTypeProvider<ZodTypeProvider>();
   for (const name of entityNames) {
@@ -132,23 +134,24 @@ export function registerRecordRoutes(
         },
         async (request) => readDetail(db, request.actor, name, request.params.id),
       );
-    api.post(
-      path,
-      {
-        schema: {
-          tags,
-          summary: `Create one of ${name}`,
-          body: createSchema(name),
-          response: { 201: record, ...errorResponses },
+    if (!skipCreate.includes(name))
+      api.post(
+        path,
+        {
+          schema: {
+            tags,
+            summary: `Create one of ${name}`,
+            body: createSchema(name),
+            response: { 201: record, ...errorResponses },
+          },
         },
-      },
-      async (request, reply) =>
-        reply
-          .code(201)
-          .send(
-            withActions(request.actor, name, await createRecord(db, name, request.body, actorOf(request))),
-          ),
-    );
+        async (request, reply) =>
+          reply
+            .code(201)
+            .send(
+              withActions(request.actor, name, await createRecord(db, name, request.body, actorOf(request))),
+            ),
+      );
     api.patch(
       `${path}/:id`,
       {

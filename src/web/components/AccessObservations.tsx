@@ -1,6 +1,7 @@
 import { useTranslation } from "react-i18next";
 import type { PlaceDirection } from "../../domain/actors";
 import type { DayStatus, ObservationView } from "../../domain/corridor";
+import { ClaimBadge } from "./ClaimBadge";
 import { allNames, Sources } from "./common";
 import { measures } from "./corridor-labels";
 
@@ -79,7 +80,8 @@ function ObservationCard({
         <DayStatusBadge status={observation.status} />
         {observation.reviewState !== "published" && (
           <span className="tag">{t(`reviewState.${observation.reviewState}`)}</span>
-        )}
+        )}{" "}
+        <ClaimBadge partyId={observation.claimOfPartyId} />
       </p>
       <CountsTable observation={observation} directions={directions} />
       {observation.note && <p>{observation.note}</p>}

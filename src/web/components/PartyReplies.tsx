@@ -42,13 +42,102 @@ export function PartyReplies({
           <p className="party-reply-label">
             <strong>{t("replies.partyReply", { party: partyName(reply.partyId) })}</strong>
           </p>
-          <p className="pre">{reply.text}</p>
+          <ReplyBody reply={reply} onChanged={onReplied} />
         </blockquote>
       ))}
       {partyId && allowedActions.includes("reply") && (
         <ReplyForm kind={kind} recordId={recordId} party={partyName(partyId)} onReplied={onReplied} />
       )}
     </section>
+  );
+}
+
+/**
+ * A reply's text, and for its own party's representatives (the reply's `allowedActions`: the API lets
+ * nobody else change it) the ways to correct it or take it back with a reason.
+ */
+function ReplyBody({ reply, onChanged }: { reply: ReplyView; onChanged: () => void }) {
+  const { t } = useTranslation();
+  const [mode, setMode] = useState<"read" | "edit" | "retract">("read");
+  const [text, setText] = useState(reply.text);
+  const [reason, setReason] = useState("");
+  const [error, setError] = useState<string>();
+  const [sending, setSending] = useState(false);
+  const send = async (method: string, path: string, body: unknown) => {
+    setSending(true);
+    setError(undefined);
+    try {
+      await sendJson(method, path, body);
+      setMode("read");
+      onChanged();
+    } catch (failure) {
+      setError(failure instanceof ApiError ? failure.message : String(failure));
+    } finally {
+      setSending(false);
+    }
+  };
+  const path = `/api/replies/${encodeURIComponent(reply.id)}`;
+  const mayEdit = reply.allowedActions.includes("update");
+  const mayRetract = reply.allowedActions.includes("retract");
+  if (mode === "read")
+    return (
+      <>
+        <p className="pre">{reply.text}</p>
+        {(mayEdit || mayRetract) && (
+          <p className="reply-actions">
+            {mayEdit && (
+              <button
+                type="button"
+                onClick={() => {
+                  setText(reply.text);
+                  setMode("edit");
+                }}
+              >
+                {t("replies.edit")}
+              </button>
+            )}{" "}
+            {mayRetract && (
+              <button type="button" onClick={() => setMode("retract")}>
+                {t("replies.retract")}
+              </button>
+            )}
+          </p>
+        )}
+      </>
+    );
+  const editing = mode === "edit";
+  return (
+    <form
+      className="reply-form"
+      onSubmit={(event) => {
+        event.preventDefault();
+        void (editing
+          ? send("PATCH", path, { text })
+          : send("POST", `${path}/retract`, { reason: reason.trim() }));
+      }}
+    >
+      {!editing && <p className="pre">{reply.text}</p>}
+      <label>
+        {editing ? t("replies.text") : t("replies.retractReason")}
+        <textarea
+          value={editing ? text : reason}
+          onChange={(event) => (editing ? setText : setReason)(event.target.value)}
+          required
+          rows={4}
+        />
+      </label>
+      {error && (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      )}
+      <button type="submit" disabled={sending || (editing ? text : reason).trim() === ""}>
+        {editing ? t("replies.save") : t("replies.retract")}
+      </button>{" "}
+      <button type="button" onClick={() => setMode("read")}>
+        {t("review.cancel")}
+      </button>
+    </form>
   );
 }
 

@@ -1,9 +1,9 @@
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { ReviewState } from "../../domain/common";
 import type { EntityName } from "../../domain/entities";
-import type { ReviewAction, ReviewMove } from "../../domain/review-transitions";
-import { ApiError } from "../api";
+import type { ReviewAction, ReviewMove, ReviewTransition } from "../../domain/review-transitions";
+import { ApiError, getJson } from "../api";
 import { sendJson } from "../session";
 
 /**
@@ -27,13 +27,34 @@ const reviewActionOrder: readonly ReviewAction[] = [
   "retract",
 ];
 
+type Transitions = { records: ReviewTransition[]; replies: ReviewTransition[] };
+let transitions: Promise<Transitions> | undefined;
+
 /**
- * The moves that must say why, as src/domain/review-transitions.ts lists them (the web app imports
- * only types from the domain, so the rule is repeated here; the API refuses a missing reason anyway).
+ * Whether a move must say why, as the API's table of moves says (GET /api/review-transitions, read
+ * once): the web app takes only types from the domain, so it asks rather than repeating the rule.
+ * Until the answer arrives, and for a move the table does not know, it asks for a reason.
  */
-export function reasonRequired(action: ReviewAction, from: string): boolean {
-  if (action === "publish") return from === "disputed"; // reinstating a disputed record
-  return action !== "submit_for_review";
+export function useReasonRequired(kind: "records" | "replies" = "records") {
+  const [table, setTable] = useState<ReviewTransition[]>();
+  useEffect(() => {
+    let live = true;
+    transitions ??= getJson<Transitions>("/api/review-transitions");
+    transitions
+      .then((all) => live && setTable(all[kind]))
+      .catch(() => {
+        transitions = undefined; // asked again next time; meanwhile every move asks why
+        if (live) setTable([]);
+      });
+    return () => {
+      live = false;
+    };
+  }, [kind]);
+  return {
+    ready: table !== undefined,
+    reasonRequired: (action: ReviewAction, from: string): boolean =>
+      table?.find((move) => move.action === action && move.from === from)?.requiresReason ?? true,
+  };
 }
 
 export const apiPathOfKind = (kind: EntityName) => kind.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
@@ -64,6 +85,8 @@ export function ReviewActions({
   const [reason, setReason] = useState("");
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string>();
+  // The buttons wait for the table of moves, so that a click never skips a reason that is due.
+  const { ready, reasonRequired } = useReasonRequired();
   const allowed = reviewActionOrder.filter((action) => record.allowedActions?.includes(action));
   if (allowed.length === 0) return null;
 
@@ -96,7 +119,7 @@ export function ReviewActions({
         <button
           key={action}
           type="button"
-          disabled={busy}
+          disabled={busy || !ready}
           onClick={() => (reasonRequired(action, record.reviewState) ? setAsking(action) : void move(action))}
         >
           {label(action)}

@@ -3,6 +3,8 @@ import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router-dom";
 import type { Deadline } from "../../domain/commitments";
 import { query, type Rec, useApi } from "../api";
+import { CitedEvidence } from "../components/CitedEvidence";
+import { ClaimBadge } from "../components/ClaimBadge";
 import { AsOfInput, Field, LevelBadge, PartyLinks, Sources, Status, Tag } from "../components/common";
 import { type Obligation, ObligationCells } from "../components/ObligationCells";
 import { type Answerable, PartyReplies } from "../components/PartyReplies";
@@ -179,6 +181,7 @@ export function CommitmentPage() {
               {c.interpretations.map((i) => (
                 <section key={i.id} className="reading">
                   <h3>{partyName(i.partyId)}</h3>
+                  <ClaimBadge partyId={i.claimOfPartyId} />
                   {i.term && <p className="muted">“{i.term}”</p>}
                   {i.statedOn && <p className="muted small">{i.statedOn}</p>}
                   <p>{i.reading}</p>
@@ -196,6 +199,7 @@ export function CommitmentPage() {
           )}
           <h2>{t("sources.title")}</h2>
           <Sources sources={c.sources} />
+          <CitedEvidence recordKind="commitments" recordId={c.id} />
         </article>
       )}
     </Status>

@@ -3,6 +3,8 @@ import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router-dom";
 import { monitoringIncidentTypes } from "../../domain/incident-types";
 import { query, type Rec, useApi, usePagedList } from "../api";
+import { CitedEvidence } from "../components/CitedEvidence";
+import { ClaimBadge } from "../components/ClaimBadge";
 import { Field, PartyLinks, Sources, Status } from "../components/common";
 import { type Answerable, PartyReplies } from "../components/PartyReplies";
 import { ReviewBadge, ReviewPanel } from "../components/ReviewPanel";
@@ -33,7 +35,7 @@ export function IncidentTable({ incidents }: { incidents: Rec<"incidents">[] }) 
             </td>
             <td>
               <Link to={`/incidents/${encodeURIComponent(i.id)}`}>{i.title}</Link>{" "}
-              <ReviewBadge state={i.reviewState} />
+              <ReviewBadge state={i.reviewState} /> <ClaimBadge partyId={i.claimOfPartyId} />
             </td>
             <td>{t(`incidentType.${i.monitoringType}`)}</td>
             <td>
@@ -111,6 +113,7 @@ export function IncidentPage() {
               ` · ${t("incidents.acled", { type: [i.acledEventType, i.acledSubEventType].filter(Boolean).join(" / ") })}`}
           </p>
           <h1>{i.title}</h1>
+          <ClaimBadge partyId={i.claimOfPartyId} />
           <ReviewPanel kind="incidents" record={i} onChanged={incident.reload} />
           <dl className="facts">
             <Field label={t("incidents.start")}>
@@ -224,6 +227,7 @@ export function IncidentPage() {
           />
           <h2>{t("sources.title")}</h2>
           <Sources sources={i.sources} />
+          <CitedEvidence recordKind="incidents" recordId={i.id} />
         </article>
       )}
     </Status>

@@ -4,6 +4,7 @@ import { Link } from "react-router-dom";
 import type { EntityName } from "../../domain/entities";
 import type { ReviewQueue } from "../../domain/review-queue";
 import { query, useApi } from "../api";
+import { ClaimBadge } from "../components/ClaimBadge";
 import { Status } from "../components/common";
 import { ReviewActions, ReviewBadge } from "../components/ReviewPanel";
 import { useSession } from "../session";
@@ -81,7 +82,8 @@ export function ReviewQueuePage() {
                         <Link to={`${path}/${encodeURIComponent(item.id)}`}>{item.label}</Link>
                       ) : (
                         item.label
-                      )}
+                      )}{" "}
+                      <ClaimBadge partyId={item.claimOfPartyId} />
                     </td>
                     <td>
                       <ReviewBadge state={item.reviewState} />

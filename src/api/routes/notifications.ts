@@ -1,0 +1,90 @@
+import type { FastifyInstance } from "fastify";
+import type { ZodTypeProvider } from "fastify-type-provider-zod";
+import { z } from "zod";
+import { Id } from "../../domain/common.js";
+import {
+  listNotifications,
+  markAllNotificationsRead,
+  markNotificationRead,
+} from "../../services/notifications.js";
+import type { Db } from "../../store/database.js";
+import { notificationEvents } from "../../store/schema-notifications.js";
+import { errorResponses } from "../errors.js";
+
+const tags = ["notifications"];
+
+const Notification = z.object({
+  id: z.string(),
+  partyId: z.string(),
+  event: z.enum(notificationEvents),
+  record: z.object({ kind: z.string(), id: z.string(), title: z.string() }),
+  replyId: z.string().optional().describe("for reply_published: the reply"),
+  summary: z.string(),
+  actorName: z.string().describe("who made the move, as the history names them"),
+  createdAt: z.string(),
+  read: z.boolean().describe("whether the caller's account has marked it read"),
+});
+const UnreadCount = z.object({ unreadCount: z.number().int() });
+const NotificationPage = z.object({
+  items: z.array(Notification),
+  unreadCount: z.number().int(),
+  nextCursor: z.string().nullable(),
+});
+const trueOrFalse = z
+  .enum(["true", "false"])
+  .optional()
+  .transform((value) => value === "true");
+const PartyQuery = z.object({
+  partyId: Id.optional().describe("staff: one party's only; a representative: their own party (the default)"),
+});
+
+/**
+ * What was published about a party (issue #9, item 5): a representative reads their party's, staff
+ * every party's; read marks are per account. The public: 401.
+ */
+export function registerNotificationRoutes(app: FastifyInstance, db: Db) {
+  const api = app.withTypeProvider<ZodTypeProvider>();
+  api.get(
+    "/api/notifications",
+    {
+      schema: {
+        tags,
+        summary: "Notifications of what was published, disputed, retracted or answered about a party",
+        description: "Newest first, with the caller's unread count. 401 for the public.",
+        querystring: PartyQuery.extend({
+          unread: trueOrFalse.describe("only those the caller has not read"),
+          limit: z.coerce.number().int().min(1).max(200).default(50),
+          cursor: z.string().max(500).optional(),
+        }),
+        response: { 200: NotificationPage, ...errorResponses },
+      },
+    },
+    async (request) => listNotifications(db, request.actor, request.query),
+  );
+  api.post(
+    "/api/notifications/:id/read",
+    {
+      schema: {
+        tags,
+        summary: "Mark one notification read (for the caller's account)",
+        params: z.object({ id: Id }),
+        body: z.object({}).strict().nullish(),
+        response: { 200: UnreadCount, ...errorResponses },
+      },
+    },
+    async (request) => markNotificationRead(db, request.actor, request.params.id),
+  );
+  api.post(
+    "/api/notifications/read-all",
+    {
+      schema: {
+        tags,
+        summary: "Mark every notification the caller sees (of one party, when given) read",
+        // A JSON body or none: anything else (text/plain included) is refused like on every write.
+        body: PartyQuery.strict().nullish(),
+        response: { 200: UnreadCount, ...errorResponses },
+      },
+    },
+    async (request) => markAllNotificationsRead(db, request.actor, request.body?.partyId),
+  );
+}
