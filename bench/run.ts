@@ -13,6 +13,7 @@ import { freePort, waitForHealth } from "../src/test-support/net.js";
 import { findPostgresBin, startPostgresCluster } from "../src/test-support/postgres-cluster.js";
 import { benchAgreementPage } from "./agreement-page.bench.js";
 import { benchCompliance } from "./compliance.bench.js";
+import { benchExtraction } from "./extraction.bench.js";
 import { benchImport } from "./import.bench.js";
 import { benchIncidentList } from "./incidents.bench.js";
 import { benchIntake } from "./intake.bench.js";
@@ -186,6 +187,7 @@ async function benchImportPostgres(folder: string, databaseUrl: string) {
 async function main() {
   console.error("Peacetrack benchmark (figures vary with the machine; nothing here is asserted)\n");
   for (const row of benchCompliance()) record("pure", row.label, `${row.ms.toFixed(1)} ms`);
+  benchExtraction(record);
   await benchWebBundle(record);
 
   const folder = mkdtempSync(join(tmpdir(), "peacetrack-bench-"));

@@ -72,6 +72,8 @@ const outputs: Output[] = [
   { name: "meeting page", path: `/api/meetings/${meeting}`, staffSees: true },
   { name: "format page", path: `/api/formats/${format}`, staffSees: true },
   { name: "compliance index", path: `/api/compliance?process=${p}`, staffSees: false },
+  { name: "document list", path: `/api/documents?processId=${p}&limit=500`, staffSees: true },
+  { name: "search", path: `/api/search?q=${hiddenMarker}&limit=50`, staffSees: true },
 ];
 
 describeEachDatabase("what the public reads", (open) => {

@@ -32,7 +32,7 @@ const outcomesOf = (stdout: string) =>
     .map((line) => JSON.parse(line));
 const sample = (name: string) => fromRoot("data", "demo", "documents", name);
 
-const feed = (base: string) => `<?xml version="1.0"?><rss version="2.0"><channel><title>Statements</title>
+const feed = `<?xml version="1.0"?><rss version="2.0"><channel><title>Statements</title>
 <item><title>Item one</title><guid>i1</guid><description>&lt;p&gt;The corridor must stay open for persons, vehicles and cargo in both directions, the ministry said in its statement on Monday.&lt;/p&gt;</description></item>
 </channel></rss>`;
 
@@ -95,7 +95,7 @@ describe("peacetrack ingest and feeds", () => {
       // A draft (the CLI acts as the local administrator "cli"): the public does not see it yet.
       expect(intakes.status).toBe(404);
       web.close();
-      web = await startWebFixtureServer({ "/feed.xml": serveText(feed(web.url), "application/rss+xml") });
+      web = await startWebFixtureServer({ "/feed.xml": serveText(feed, "application/rss+xml") });
       const feeds = await runToEnd(process.execPath, [bin, "feeds", "add", `${web.url}/feed.xml`], env);
       expect(feeds.status, feeds.stderr).toBe(0);
       const polled = await runToEnd(process.execPath, [bin, "feeds", "poll", "--all"], env);

@@ -81,9 +81,8 @@ export async function ingestCommand(sources: string[], options: IngestOptions) {
         readable.map((entry) => entry.take),
         metadata,
       );
-      readable.forEach((entry, index) =>
-        report(entry.source, outcomes[index] as IntakeOutcome, options.json),
-      );
+      for (const [index, entry] of readable.entries())
+        report(entry.source, outcomes[index] as IntakeOutcome, options.json);
     }
   } finally {
     await database.close();

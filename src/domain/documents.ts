@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { Id, IsoDate, WebUrl } from "./common.js";
 import { documentKinds, receivedVias } from "./events.js";
+import { ExtractionItemView } from "./extraction.js";
 
 /**
  * The source library's operations (issue #10): taking a source in, a document with what is known
@@ -87,6 +88,7 @@ export const evidenceKinds = [
   "assessments",
   "meetings",
   "accessObservations",
+  "persons",
 ] as const;
 export type EvidenceKind = (typeof evidenceKinds)[number];
 
@@ -118,6 +120,8 @@ export const EvidenceLinkView = z.object({
   documentPublishedOn: IsoDate.nullable(),
   recordKind: z.enum(evidenceKinds),
   recordId: Id,
+  /** The cited record's title (or party and date, place and date); null when the caller may not read it. */
+  recordTitle: z.string().nullable(),
   passageStart: z.number().int().nullable(),
   passageEnd: z.number().int().nullable(),
   /** The passage in the original text; empty when the whole document is cited. */
@@ -142,6 +146,11 @@ export const OriginalView = z.object({
 
 /** What GET /api/documents/{id} adds to the record. */
 export const DocumentContext = z.object({
+  mentions: z.array(ExtractionItemView),
+  dates: z.array(ExtractionItemView).describe("dates in the text, resolved against the published date"),
+  quotes: z.array(ExtractionItemView).describe("quotes with their speaker (name and id), or none"),
+  claims: z.array(ExtractionItemView),
+  mayReviewExtraction: z.boolean(),
   original: OriginalView.nullable(),
   sightings: z.array(Sighting),
   cluster: z.object({ id: z.string(), members: z.array(ClusterMember) }).nullable(),

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { Id, IsoDate } from "./common.js";
+import { claimTypes } from "./extraction.js";
 
 /**
  * Search over the source library and the records (issue 10, item 5), defined once: the API validates
@@ -48,6 +49,17 @@ export const SearchQuery = z
     language: z.string().max(20).optional().describe("ISO 639-1 code of documents and provision texts"),
     partyId: Id.optional().describe("only results that name this party (author, actor, obligor, signatory…)"),
     processId: Id.optional(),
+    extractedPartyId: Id.optional().describe(
+      "only documents in which extraction confirmed this party as named, quoted or claiming (documents only)",
+    ),
+    speakerId: Id.optional().describe(
+      "only documents with a confirmed quote of this person (documents only)",
+    ),
+    placeId: Id.optional().describe("only documents with a confirmed mention of this place (documents only)"),
+    claimType: z.enum(claimTypes).optional().describe("only documents with a confirmed claim of this type"),
+    commitmentId: Id.optional().describe(
+      "only documents with a confirmed claim bearing on this commitment or its provision",
+    ),
     from: IsoDate.optional().describe("results dated on or after this day (undated results are left out)"),
     to: IsoDate.optional().describe("results dated on or before this day (undated results are left out)"),
     limit: z.coerce.number().int().min(1).max(50).default(20),
@@ -89,6 +101,20 @@ export const SearchFacets = z.object({
   language: z.array(FacetValue),
   party: z.array(FacetValue.extend({ label: z.string() })),
   year: z.array(FacetValue),
+  /**
+   * What extraction found in the matching documents, counted in documents, over items a reviewer
+   * accepted or corrected only (for every caller: a suggestion is not yet a finding, and counts that
+   * moved with each re-run would mislead staff as much as the public).
+   */
+  extractedParty: z
+    .array(FacetValue.extend({ label: z.string() }))
+    .describe("parties named, quoted or claiming in the documents (not the author: that is `party`)"),
+  speaker: z.array(FacetValue.extend({ label: z.string() })).describe("persons quoted"),
+  place: z.array(FacetValue.extend({ label: z.string() })).describe("places mentioned"),
+  claimType: z.array(FacetValue).describe("types of the claims made"),
+  commitment: z
+    .array(FacetValue.extend({ label: z.string() }))
+    .describe("commitments the claims bear on (directly or through their provision)"),
 });
 export type SearchFacets = z.output<typeof SearchFacets>;
 

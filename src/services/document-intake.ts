@@ -11,9 +11,9 @@ import { type NewRecord, repositories, type StoredRecord } from "../store/reposi
 import { documentIntakes, documentOriginals, documents } from "../store/schema.js";
 import { authorize, requireSignedIn, runUseCase, type Writer, writerName } from "./context.js";
 import { clusterNewDocuments, type NearDuplicate } from "./document-clusters.js";
-import { sha256Hex } from "./document-derivation.js";
 import { documentRecord, type IntakeMetadata } from "./document-record.js";
 import { asAccountsDraft } from "./drafts.js";
+import { extractAndStore } from "./extraction.js";
 import { prepareRecords } from "./rules.js";
 
 export type { IntakeMetadata } from "./document-record.js";
@@ -266,13 +266,18 @@ export async function recordReceivedDocuments(
     tx,
     [...found].filter(([, matches]) => matches.length > 0).map(([id]) => id),
   );
-  received.forEach(({ record }, i) =>
+  // Read for who says what (issue #11) as it arrives: suggestions for review, in the same transaction.
+  await extractAndStore(
+    tx,
+    received.map(({ record }) => record),
+    { fresh: true },
+  );
+  for (const [i, { record }] of received.entries())
     results.set(record.id, {
       intakeId: intakeIds[i] as string,
       duplicateClusterId: clusters.get(record.id) ?? null,
       nearDuplicates: found.get(record.id) ?? [],
-    }),
-  );
+    });
   return results;
 }
 

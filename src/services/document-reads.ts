@@ -1,6 +1,11 @@
 import type { z } from "zod";
 import type { Actor } from "../domain/actor.js";
-import type { DocumentContext, EvidenceLinkView, IntakeListItem } from "../domain/documents.js";
+import {
+  type DocumentContext,
+  type EvidenceLinkView,
+  evidenceKinds,
+  type IntakeListItem,
+} from "../domain/documents.js";
 import { kindTarget } from "../domain/policy.js";
 import { originalToCleanedOffset } from "../ingest/sources/cleaning.js";
 import type { TextEdit } from "../ingest/sources/contracts.js";
@@ -10,15 +15,18 @@ import {
   intakesList,
   linksOfDocument,
   originalSizeOf,
+  recordLabelsOf,
   sightingsOf,
 } from "../store/document-queries.js";
+import { repositories } from "../store/repository.js";
 import { authorize, requireSignedIn } from "./context.js";
+import { readExtraction } from "./extraction-review.js";
 import { readRecordWithActions } from "./record-reads.js";
 
 type LinkRow = Awaited<ReturnType<typeof linksOfDocument>>[number];
 
 /** An evidence link as shown: the passage's offsets in the cleaned text too, and whether the caller may remove it. */
-export function linkView(actor: Actor, row: LinkRow): EvidenceLinkView {
+export function linkView(actor: Actor, row: LinkRow, recordTitle: string | null = null): EvidenceLinkView {
   const edits = row.cleaningEdits as TextEdit[];
   const cleaned = (offset: number | null) =>
     offset === null ? null : originalToCleanedOffset(edits, offset);
@@ -26,6 +34,7 @@ export function linkView(actor: Actor, row: LinkRow): EvidenceLinkView {
   return {
     ...rest,
     recordKind: row.recordKind as EvidenceLinkView["recordKind"],
+    recordTitle,
     cleanedStart: cleaned(row.passageStart),
     cleanedEnd: cleaned(row.passageEnd),
     mayRemove: actor.kind === "account" && actor.role !== "party_representative",
@@ -50,7 +59,13 @@ export async function readDocumentDetail(db: Db, actor: Actor, id: string) {
         members: await clusterMembers(db, actor, record.duplicateClusterId, id),
       }
     : null;
+  const { mentions, dates, quotes, claims, mayReview } = await readExtraction(db, actor, id);
   const context: z.input<typeof DocumentContext> = {
+    mentions,
+    dates,
+    quotes,
+    claims,
+    mayReviewExtraction: mayReview,
     original:
       byteLength === undefined
         ? null
@@ -66,9 +81,32 @@ export async function readDocumentDetail(db: Db, actor: Actor, id: string) {
       outcome: row.outcome as "created" | "sighting",
     })),
     cluster,
-    evidence: links.map((row) => linkView(actor, row)),
+    evidence: await citingRecords(db, actor, links),
   };
   return { ...record, ...context };
+}
+
+/**
+ * The records citing a document, each with its title, and only those the caller may read: a draft
+ * incident citing a published statement stays hidden from the public.
+ */
+async function citingRecords(db: Db, actor: Actor, links: LinkRow[]): Promise<EvidenceLinkView[]> {
+  const views: EvidenceLinkView[] = [];
+  for (const kind of evidenceKinds) {
+    const ofKind = links.filter((link) => link.recordKind === kind);
+    if (ofKind.length === 0) continue;
+    const readable = new Set(
+      (
+        await repositories[kind].getMany(db, [...new Set(ofKind.map((link) => link.recordId))], {
+          readAs: actor,
+        })
+      ).map((record) => record.id),
+    );
+    const labels = await recordLabelsOf(db, kind, [...readable]);
+    for (const link of ofKind)
+      if (readable.has(link.recordId)) views.push(linkView(actor, link, labels.get(link.recordId) ?? null));
+  }
+  return views.sort((a, b) => b.createdAt.localeCompare(a.createdAt));
 }
 
 /** The intake record (what came in, what failed and why): for those who take documents in. */

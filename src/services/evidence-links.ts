@@ -4,7 +4,7 @@ import type { Actor } from "../domain/actor.js";
 import type { EvidenceKind, EvidenceLinkRequest, EvidenceLinkView } from "../domain/documents.js";
 import { kindTarget } from "../domain/policy.js";
 import type { Db } from "../store/database.js";
-import { linksOfRecords } from "../store/document-queries.js";
+import { linksOfRecords, recordLabelsOf } from "../store/document-queries.js";
 import { NotFoundError, ValidationError } from "../store/errors.js";
 import { repositories } from "../store/repository.js";
 import { evidenceLinks } from "../store/schema.js";
@@ -45,7 +45,8 @@ export async function linkEvidence(
     const [row] = await linksOfRecords(tx, actor, request.recordKind, [request.recordId]).then((rows) =>
       rows.filter((link) => link.id === id),
     );
-    return linkView(actor, row as NonNullable<typeof row>);
+    const labels = await recordLabelsOf(tx, request.recordKind, [request.recordId]);
+    return linkView(actor, row as NonNullable<typeof row>, labels.get(request.recordId) ?? null);
   });
 }
 
@@ -68,7 +69,8 @@ export async function readEvidenceFor(
   const target = await repositories[recordKind].get(db, recordId, actor);
   if (!target) throw new NotFoundError(recordKind, recordId);
   const rows = await linksOfRecords(db, actor, recordKind, [recordId]);
-  return rows.map((row) => linkView(actor, row));
+  const labels = await recordLabelsOf(db, recordKind, [recordId]);
+  return rows.map((row) => linkView(actor, row, labels.get(recordId) ?? null));
 }
 
 /** Removes a citation (kept, marked removed, with who removed it). */

@@ -130,6 +130,21 @@ describeEachDatabase("search", (open) => {
     expect(ids(await find({ q: "Лачинскому", language: "ru" }))).toEqual([`${p}-ru`]);
   });
 
+  it("shows a representative their party's own unpublished submission, and no one else's", async () => {
+    const representative = (partyId: string): Actor => ({
+      kind: "account",
+      accountId: `acct-${partyId}`,
+      name: `party_representative:${partyId}`,
+      role: "party_representative",
+      partyId,
+      via: "token",
+    });
+    expect(ids(await find({ q: "wombatword" }, representative(`${p}-armenia`)))).toEqual([`${p}-claim`]);
+    expect(ids(await find({ q: "wombatword" }, representative(`${p}-azerbaijan`)))).toEqual([]);
+    expect(ids(await find({ q: "wombatword" }))).toEqual([]);
+    expect(ids(await find({ q: "quokkaword" }, representative(`${p}-armenia`)))).toEqual([]);
+  });
+
   it("never shows the public a draft; staff find it", async () => {
     expect((await find({ q: "quokkaword" })).total).toBe(0);
     expect(ids(await find({ q: "quokkaword" }, monitor))).toEqual([`${p}-draft`]);

@@ -10,7 +10,13 @@ import {
   searchResultUrl,
 } from "../domain/search.js";
 import type { Db } from "../store/database.js";
-import { highlightStart, highlightStop, type SearchRow, searchRecords } from "../store/search-queries.js";
+import {
+  type FacetRow,
+  highlightStart,
+  highlightStop,
+  type SearchRow,
+  searchRecords,
+} from "../store/search-queries.js";
 
 /**
  * Search over the source library and the records, as `actor` may read them: the public finds published
@@ -26,6 +32,13 @@ export async function search(db: Db, actor: Actor, query: SearchQuery): Promise<
     language: query.language,
     partyId: query.partyId,
     processId: query.processId,
+    extracted: {
+      partyId: query.extractedPartyId,
+      speakerId: query.speakerId,
+      placeId: query.placeId,
+      claimType: query.claimType,
+      commitmentId: query.commitmentId,
+    },
     from: query.from,
     to: query.to,
     limit: query.limit,
@@ -37,12 +50,19 @@ export async function search(db: Db, actor: Actor, query: SearchQuery): Promise<
     results: page.rows.map(toResult),
     facets: {
       ...page.facets,
-      party: page.facets.party.map((entry) => ({ ...entry, label: entry.label ?? entry.value })),
+      party: labelled(page.facets.party),
+      extractedParty: labelled(page.facets.extractedParty),
+      speaker: labelled(page.facets.speaker),
+      place: labelled(page.facets.place),
+      commitment: labelled(page.facets.commitment),
     },
     total: page.total,
     totalIsCapped: page.capped,
   };
 }
+
+const labelled = (entries: FacetRow[]) =>
+  entries.map((entry) => ({ ...entry, label: entry.label ?? entry.value }));
 
 function toResult(row: SearchRow): SearchResult {
   return {

@@ -1,13 +1,19 @@
-import { and, asc, desc, eq, inArray, isNull, ne, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, isNull, ne, type SQL, sql } from "drizzle-orm";
 import type { Actor } from "../domain/actor.js";
 import type { Db } from "./database.js";
 import { readableBy } from "./readable.js";
 import {
+  accessObservations,
+  assessments,
+  commitments,
   documentIntakes,
   documentOriginals,
   documentSimilarities,
   documents,
   evidenceLinks,
+  incidents,
+  meetings,
+  persons,
 } from "./schema.js";
 
 /** What the store knows about a document beside its record: its bytes, sightings, cluster, citations. */
@@ -142,4 +148,30 @@ export async function intakesList(
     )
     .orderBy(desc(documentIntakes.at))
     .limit(filters.limit);
+}
+
+/** A readable label for each cited record: its title, or what names it (party and date, place and date). */
+const recordLabels = {
+  incidents: { table: incidents, label: sql<string>`${incidents.title}` },
+  commitments: { table: commitments, label: sql<string>`${commitments.title}` },
+  meetings: { table: meetings, label: sql<string>`${meetings.title}` },
+  assessments: {
+    table: assessments,
+    label: sql<string>`${assessments.partyId} || ', ' || ${assessments.asOf}`,
+  },
+  persons: { table: persons, label: sql<string>`${persons.names}->0->>'text'` },
+  accessObservations: {
+    table: accessObservations,
+    label: sql<string>`${accessObservations.placeId} || ', ' || ${accessObservations.observedOn}`,
+  },
+} as const;
+
+export async function recordLabelsOf(db: Db, kind: keyof typeof recordLabels, ids: string[]) {
+  if (ids.length === 0) return new Map<string, string>();
+  const { table, label } = recordLabels[kind];
+  const rows = await db
+    .select({ id: table.id, label })
+    .from(table)
+    .where(inArray(table.id, [...new Set(ids)]));
+  return new Map(rows.map((row) => [row.id, row.label]));
 }

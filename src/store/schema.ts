@@ -26,7 +26,6 @@ import {
 } from "../domain/events.js";
 import type { ReviewMove } from "../domain/review-transitions.js";
 
-
 type StatusChange = { status: string; from: string; note?: string; sources: SourceRef[] };
 
 /** Columns every record has: who made and changed it and when; deletion is a tombstone. */
@@ -453,9 +452,7 @@ export const documents = pgTable(
   (t) => [
     index().on(t.processId, t.publishedOn),
     // The same bytes are stored once per process: a second intake is a sighting of the first.
-    uniqueIndex("documents_process_sha256")
-      .on(t.processId, t.sha256)
-      .where(sql`${t.deletedAt} IS NULL`),
+    uniqueIndex("documents_process_sha256").on(t.processId, t.sha256).where(sql`${t.deletedAt} IS NULL`),
     index().on(t.duplicateClusterId),
     index("documents_search").using("gin", t.searchVector),
     index("documents_title_trgm").using("gin", sql`${t.title} gin_trgm_ops`),
@@ -483,10 +480,12 @@ export const tables = {
 
 // Accounts, sessions, API tokens, invitations.
 export * from "./schema-accounts.js";
+export * from "./schema-documents.js";
+// What extraction suggests, and the reviewers decide, in documents.
+export * from "./schema-extraction.js";
+// Notifications to parties and their webhooks (an outbox of deliveries).
+export * from "./schema-notifications.js";
 // Tables that are not records: the change history, settings, import runs.
 export * from "./schema-operations.js";
 // Parties' replies to the records that concern them.
 export * from "./schema-replies.js";
-// Notifications to parties and their webhooks (an outbox of deliveries).
-export * from "./schema-notifications.js";
-export * from "./schema-documents.js";

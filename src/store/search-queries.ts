@@ -4,6 +4,12 @@ import type { SearchKind } from "../domain/search.js";
 import type { Db } from "./database.js";
 import { readableBy } from "./readable.js";
 import * as t from "./schema.js";
+import {
+  type ExtractedFilters,
+  extractedConditions,
+  extractedCte,
+  extractionFacets,
+} from "./search-extraction.js";
 
 /**
  * The SQL behind search (issue 10, item 5): one statement finds the matches of every kind, ranks them,
@@ -29,6 +35,8 @@ export interface SearchFilters {
   language?: string;
   partyId?: string;
   processId?: string;
+  /** What extraction confirmed in a document (documents only; see extractionFilters). */
+  extracted?: ExtractedFilters;
   from?: string;
   to?: string;
   limit: number;
@@ -69,6 +77,11 @@ export interface SearchPage {
     language: FacetRow[];
     party: FacetRow[];
     year: FacetRow[];
+    extractedParty: FacetRow[];
+    speaker: FacetRow[];
+    place: FacetRow[];
+    claimType: FacetRow[];
+    commitment: FacetRow[];
   };
 }
 
@@ -240,6 +253,8 @@ function kindMatches(source: KindSource, f: SearchFilters): SQL | null {
   if ((f.publisher !== undefined && !source.publisher) || (f.language !== undefined && !source.language))
     return null;
   if ((f.from || f.to) && !source.date) return null;
+  const extracted = f.extracted ? extractedConditions(f.extracted) : [];
+  if (extracted.length > 0 && source.kind !== "documents") return null;
   const where: SQL[] = [source.match(f.text), source.deleted];
   for (const condition of source.readable(f.readAs)) if (condition) where.push(condition);
   if (f.publisher !== undefined && source.publisher) where.push(sql`${source.publisher} = ${f.publisher}`);
@@ -248,6 +263,7 @@ function kindMatches(source: KindSource, f: SearchFilters): SQL | null {
   if (f.partyId) where.push(sql`${f.partyId}::text = ANY(${source.partyIds})`);
   if (f.from && source.date) where.push(sql`${source.date} >= ${f.from}::date`);
   if (f.to && source.date) where.push(sql`${source.date} <= ${f.to}::date`);
+  where.push(...extracted);
   const nullText = sql`NULL::text`;
   return sql`(SELECT ${source.kind}::text AS kind, ${idColumn(source)} AS id,
       ${source.title} AS title, (${source.rank(f.text)})::float8 AS rank,
@@ -304,6 +320,7 @@ export function searchStatement(f: SearchFilters): SQL | null {
     .filter((part): part is SQL => part !== null);
   if (parts.length === 0) return null;
   return sql`WITH matched AS MATERIALIZED (${sql.join(parts, sql` UNION ALL `)}),
+    ${extractedCte},
     page AS (SELECT * FROM matched ORDER BY rank DESC, kind, id LIMIT ${f.limit} OFFSET ${f.offset})
     SELECT
       (SELECT coalesce(json_agg(json_build_object('kind', p.kind, 'id', p.id, 'title', p.title, 'rank', p.rank,
@@ -316,7 +333,8 @@ export function searchStatement(f: SearchFilters): SQL | null {
       ${facet(sql`publisher`)} AS publisher_facet,
       ${facet(sql`language`)} AS language_facet,
       ${facet(sql`left(date, 4)`, 50)} AS year_facet,
-      ${partyFacet} AS party_facet`;
+      ${partyFacet} AS party_facet,
+      ${extractionFacets(f.readAs)}`;
 }
 
 /** One page of ranked matches with counts and facets, in one statement. */
@@ -358,6 +376,11 @@ function toPage(row: Json): SearchPage {
       language: parsed(row.language_facet, []),
       party: parsed(row.party_facet, []),
       year: parsed(row.year_facet, []),
+      extractedParty: parsed(row.extracted_party_facet, []),
+      speaker: parsed(row.speaker_facet, []),
+      place: parsed(row.place_facet, []),
+      claimType: parsed(row.claim_type_facet, []),
+      commitment: parsed(row.commitment_facet, []),
     },
   };
 }
@@ -366,5 +389,16 @@ const emptyPage = (): SearchPage => ({
   rows: [],
   total: 0,
   capped: false,
-  facets: { kind: [], publisher: [], language: [], party: [], year: [] },
+  facets: {
+    kind: [],
+    publisher: [],
+    language: [],
+    party: [],
+    year: [],
+    extractedParty: [],
+    speaker: [],
+    place: [],
+    claimType: [],
+    commitment: [],
+  },
 });

@@ -20,6 +20,7 @@ export interface SearchFixtureDocument {
   publishedOn: string | null;
   reviewState?: "draft" | "published";
   authorPartyId?: string;
+  claimOfPartyId?: string;
 }
 
 export const searchFixtureDocuments = (p: string): SearchFixtureDocument[] => [
@@ -91,6 +92,16 @@ export const searchFixtureDocuments = (p: string): SearchFixtureDocument[] => [
     publishedOn: "2023-06-01",
     reviewState: "draft",
   },
+  {
+    id: `${p}-claim`,
+    title: "Submission of a party",
+    text: "Not yet reviewed: the word wombatword appears only in this party's own submission.",
+    language: "en",
+    publisher: "Government of Armenia",
+    publishedOn: "2023-06-02",
+    reviewState: "draft",
+    claimOfPartyId: `${p}-armenia`,
+  },
 ];
 
 /** A process with parties, a person, a place, documents and one record of every searched kind. */
@@ -106,8 +117,8 @@ export async function seedSearchFixture(db: Db, p: string): Promise<void> {
         kind: "state",
         shortName: "Armenia",
         names: [
-          { text: "Republic of Armenia", lang: "en" },
-          { text: "Հայաստանի Հանրապետություն", lang: "hy" },
+          { text: "Republic of Armenia", lang: "en", usedBy: [] },
+          { text: "Հայաստանի Հանրապետություն", lang: "hy", usedBy: [] },
         ],
       },
       {
@@ -116,8 +127,8 @@ export async function seedSearchFixture(db: Db, p: string): Promise<void> {
         kind: "state",
         shortName: "Azerbaijan",
         names: [
-          { text: "Republic of Azerbaijan", lang: "en" },
-          { text: "Azərbaycan Respublikası", lang: "az" },
+          { text: "Republic of Azerbaijan", lang: "en", usedBy: [] },
+          { text: "Azərbaycan Respublikası", lang: "az", usedBy: [] },
         ],
       },
     ] as never,
@@ -130,10 +141,10 @@ export async function seedSearchFixture(db: Db, p: string): Promise<void> {
       processId,
       kind: "town",
       names: [
-        { text: "Stepanakert", lang: "en" },
-        { text: "Ստեփանակերտ", lang: "hy" },
-        { text: "Xankəndi", lang: "az" },
-        { text: "Степанакерт", lang: "ru" },
+        { text: "Stepanakert", lang: "en", usedBy: [] },
+        { text: "Ստեփանակերտ", lang: "hy", usedBy: [] },
+        { text: "Xankəndi", lang: "az", usedBy: [] },
+        { text: "Степанакерт", lang: "ru", usedBy: [] },
       ],
     } as never,
     by,
@@ -144,8 +155,8 @@ export async function seedSearchFixture(db: Db, p: string): Promise<void> {
       id: `${p}-pashinyan`,
       processId,
       names: [
-        { text: "Nikol Pashinyan", lang: "en" },
-        { text: "Նիկոլ Փաշինյան", lang: "hy" },
+        { text: "Nikol Pashinyan", lang: "en", usedBy: [] },
+        { text: "Նիկոլ Փաշինյան", lang: "hy", usedBy: [] },
       ],
       roles: [{ office: "Prime Minister", partyId: `${p}-armenia` }],
     } as never,

@@ -3,6 +3,7 @@ import { useTranslation } from "react-i18next";
 import { NavLink, Route, Routes } from "react-router-dom";
 import { AccountControl } from "./components/AccountControl";
 import { DemoBanner } from "./components/common";
+import { NotificationBell } from "./components/NotificationBell";
 import { SearchBox } from "./components/SearchBox";
 import { lazyPage } from "./lazy-page";
 import { ProcessProvider, useProcess } from "./process-context";
@@ -30,6 +31,7 @@ const DocumentPage = lazyPage(() => import("./pages/DocumentsPages"), "DocumentP
 const TakeInPage = lazyPage(() => import("./pages/documents/TakeInPage"), "TakeInPage");
 const IntakeLogPage = lazyPage(() => import("./pages/documents/IntakeLogPage"), "IntakeLogPage");
 const FeedsPage = lazyPage(() => import("./pages/documents/FeedsPage"), "FeedsPage");
+const ExtractionPage = lazyPage(() => import("./pages/documents/ExtractionPage"), "ExtractionPage");
 const ImportsPage = lazyPage(() => import("./pages/ImportsPages"), "ImportsPage");
 const ImportRunPage = lazyPage(() => import("./pages/ImportsPages"), "ImportRunPage");
 const NotFoundPage = lazyPage(() => import("./pages/NotFoundPage"), "NotFoundPage");
@@ -40,6 +42,8 @@ const ReviewQueuePage = lazyPage(() => import("./pages/ReviewQueuePage"), "Revie
 const AdministrationPage = lazyPage(() => import("./pages/AdministrationPage"), "AdministrationPage");
 const SubmitPage = lazyPage(() => import("./pages/SubmitPage"), "SubmitPage");
 const SearchPage = lazyPage(() => import("./pages/SearchPage"), "SearchPage");
+const NotificationsPage = lazyPage(() => import("./pages/NotificationsPage"), "NotificationsPage");
+const WebhooksPage = lazyPage(() => import("./pages/WebhooksPage"), "WebhooksPage");
 
 const sections = [
   ["/", "nav.overview"],
@@ -98,6 +102,16 @@ function RoleNavLinks() {
   return null;
 }
 
+/** A party's webhooks: administrators (any party's) and a bound representative (their own party's). */
+function WebhooksNavLink() {
+  const { t } = useTranslation();
+  const actor = useSession()?.actor;
+  if (actor?.kind !== "account") return null;
+  if (actor.role !== "administrator" && !(actor.role === "party_representative" && actor.partyId))
+    return null;
+  return <NavLink to="/webhooks">{t("nav.webhooks")}</NavLink>;
+}
+
 function Shell() {
   const { t } = useTranslation();
   return (
@@ -116,9 +130,11 @@ function Shell() {
           <ReviewNavLink />
           <TakeInNavLink />
           <RoleNavLinks />
+          <WebhooksNavLink />
         </nav>
         <SearchBox />
         <AccountControl />
+        <NotificationBell />
       </header>
       <DemoBanner />
       <main>
@@ -144,6 +160,7 @@ function Shell() {
             <Route path="/documents/new" element={<TakeInPage />} />
             <Route path="/documents/intakes" element={<IntakeLogPage />} />
             <Route path="/documents/:id" element={<DocumentPage />} />
+            <Route path="/documents/:id/review" element={<ExtractionPage />} />
             <Route path="/feeds" element={<FeedsPage />} />
             <Route path="/imports" element={<ImportsPage />} />
             <Route path="/imports/:id" element={<ImportRunPage />} />
@@ -151,6 +168,8 @@ function Shell() {
             <Route path="/admin" element={<AdministrationPage />} />
             <Route path="/submit" element={<SubmitPage />} />
             <Route path="/search" element={<SearchPage />} />
+            <Route path="/notifications" element={<NotificationsPage />} />
+            <Route path="/webhooks" element={<WebhooksPage />} />
             <Route path="/sign-in" element={<SignInPage />} />
             <Route path="/account" element={<AccountPage />} />
             <Route path="/accept-invitation" element={<AcceptInvitationPage />} />

@@ -45,6 +45,7 @@ export function registerFeedRoutes(app: FastifyInstance, db: Db) {
         tags: ["feeds"],
         summary: "Poll a feed now (a conditional request); every new item is taken in",
         params: FeedParams,
+        body: z.object({}).strict().nullish(),
         response: { 200: PollResultView, ...errorResponses },
       },
     },

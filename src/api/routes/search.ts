@@ -17,7 +17,9 @@ export function registerSearchRoutes(app: FastifyInstance, db: Db) {
           "Words are matched with English and Russian stemming and as written (Armenian, Azerbaijani and any " +
           "other language); names of parties, persons and places also by similarity, in any script. Only what " +
           `the caller may read (the public: published and disputed). At most ${searchMatchCap} matches of each ` +
-          "kind are ranked and counted. Results are summaries: the full text is on each record's own route.",
+          "kind are ranked and counted. Results are summaries: the full text is on each record's own route. " +
+          "Documents are also faceted and filtered by what extraction found in them and a reviewer confirmed " +
+          "(speaker, party named or speaking, place mentioned, claim type, commitment a claim bears on).",
         querystring: SearchQuery,
         response: { 200: SearchResponse, ...errorResponses },
       },

@@ -9,6 +9,7 @@ import { AsOfInput, Field, LevelBadge, PartyLinks, Sources, Status, Tag } from "
 import { type Obligation, ObligationCells } from "../components/ObligationCells";
 import { type Answerable, PartyReplies } from "../components/PartyReplies";
 import { ReviewPanel } from "../components/ReviewPanel";
+import { SaysAndDoes } from "../components/SaysAndDoes";
 import { safeHref } from "../components/safeHref";
 import { useProcess } from "../process-context";
 
@@ -173,6 +174,7 @@ export function CommitmentPage() {
               ))}
             </ol>
           )}
+          <SaysAndDoes commitmentId={c.id} />
           <h2>{t("commitment.interpretations")}</h2>
           {c.interpretations.length === 0 ? (
             <p className="muted">{t("commitment.noInterpretations")}</p>

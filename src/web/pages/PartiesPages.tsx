@@ -15,6 +15,7 @@ import {
 } from "../components/common";
 import type { Obligation } from "../components/ObligationCells";
 import { ReviewPanel } from "../components/ReviewPanel";
+import { SaysAndDoes } from "../components/SaysAndDoes";
 import { useProcess } from "../process-context";
 import { type ComplianceGroup, formatIndex } from "./DashboardPage";
 
@@ -193,6 +194,7 @@ export function PartyPage() {
           </dl>
           {p.description && <p>{p.description}</p>}
           <ScorecardView partyId={p.id} />
+          <SaysAndDoes partyId={p.id} />
           <h2>{t("sources.title")}</h2>
           <Sources sources={p.sources} />
         </article>

@@ -7,7 +7,19 @@ import { ReviewBadge } from "../components/ReviewPanel";
 import { useProcess } from "../process-context";
 
 /** The filters a facet link sets; `year` becomes a from/to pair for the API. */
-const facetParams = ["kind", "publisher", "language", "partyId", "year"] as const;
+const facetParams = [
+  "kind",
+  "publisher",
+  "language",
+  "partyId",
+  "year",
+  // What extraction confirmed in the documents (issue #11): these filters find documents only.
+  "extractedPartyId",
+  "speakerId",
+  "placeId",
+  "claimType",
+  "commitmentId",
+] as const;
 type FacetParam = (typeof facetParams)[number];
 const pageSize = 20;
 
@@ -23,6 +35,11 @@ function apiPath(params: URLSearchParams, processId: string | undefined): string
     publisher: params.get("publisher") ?? undefined,
     language: params.get("language") ?? undefined,
     partyId: params.get("partyId") ?? undefined,
+    extractedPartyId: params.get("extractedPartyId") ?? undefined,
+    speakerId: params.get("speakerId") ?? undefined,
+    placeId: params.get("placeId") ?? undefined,
+    claimType: params.get("claimType") ?? undefined,
+    commitmentId: params.get("commitmentId") ?? undefined,
     from: year ? `${year}-01-01` : undefined,
     to: year ? `${year}-12-31` : undefined,
     limit: pageSize,
@@ -75,6 +92,16 @@ function SearchAnswer({ answer, params }: { answer: SearchResponse; params: URLS
           label={(v) => answer.facets.party.find((p) => p.value === v)?.label ?? v}
         />
         <Facet name="year" values={answer.facets.year} params={params} />
+        <LabelledFacet name="extractedPartyId" values={answer.facets.extractedParty} params={params} />
+        <LabelledFacet name="speakerId" values={answer.facets.speaker} params={params} />
+        <LabelledFacet name="placeId" values={answer.facets.place} params={params} />
+        <Facet
+          name="claimType"
+          values={answer.facets.claimType}
+          params={params}
+          label={(v) => t(`extraction.claimType.${v}`)}
+        />
+        <LabelledFacet name="commitmentId" values={answer.facets.commitment} params={params} />
       </aside>
       <div className="search-results">
         <p className="muted" aria-live="polite">
@@ -98,6 +125,26 @@ function SearchAnswer({ answer, params }: { answer: SearchResponse; params: URLS
         </nav>
       </div>
     </div>
+  );
+}
+
+/** A facet whose values are record ids, shown by the names the API sends beside them. */
+function LabelledFacet({
+  name,
+  values,
+  params,
+}: {
+  name: FacetParam;
+  values: (FacetValue & { label: string })[];
+  params: URLSearchParams;
+}) {
+  return (
+    <Facet
+      name={name}
+      values={values}
+      params={params}
+      label={(v) => values.find((value) => value.value === v)?.label ?? v}
+    />
   );
 }
 

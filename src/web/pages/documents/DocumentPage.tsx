@@ -10,6 +10,7 @@ import { useMayOnKind } from "../../permissions";
 import { CitePassageForm } from "./CitePassageForm";
 import { CitedBy, Cluster, dateTime, Sightings } from "./DocumentSections";
 import { DocumentText, type Passage, type TextView } from "./DocumentText";
+import { ExtractionLink } from "./ExtractionLink";
 import { parsePassage } from "./text-segments";
 import type { DocumentDetail } from "./types";
 
@@ -39,6 +40,7 @@ export function DocumentPage() {
           <ReviewPanel kind="documents" record={d} onChanged={detail.reload} />
           <DocumentFacts document={d} />
           {d.sourceNote && <p className="note">{d.sourceNote}</p>}
+          <ExtractionLink document={d} />
           <h2>{t("documents.text")}</h2>
           <DocumentText
             original={d.text}

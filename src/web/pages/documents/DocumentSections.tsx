@@ -110,7 +110,7 @@ export function CitedBy({ evidence, onRemoved }: { evidence: EvidenceLinkView[];
       <ul>
         {evidence.map((link) => {
           const href = recordHref(link.recordKind, link.recordId);
-          const label = `${t(`documents.recordKind.${link.recordKind}`)} ${link.recordId}`;
+          const label = `${t(`documents.recordKind.${link.recordKind}`)}: ${link.recordTitle ?? link.recordId}`;
           return (
             <li key={link.id}>
               {href ? <Link to={href}>{label}</Link> : label}

@@ -28,6 +28,7 @@ export const citableKinds: { kind: EvidenceKind; path: string }[] = [
   { kind: "meetings", path: "/meetings" },
   { kind: "assessments", path: "" },
   { kind: "accessObservations", path: "" },
+  { kind: "persons", path: "" },
 ];
 
 /** Where a cited record is shown, when it has a page of its own. */
