@@ -5,6 +5,7 @@ import { can, kindTarget } from "../domain/policy.js";
 import { standingColumns } from "../ingest/extraction/items.js";
 import type { Db } from "../store/database.js";
 import { NotFoundError, ValidationError } from "../store/errors.js";
+import { inSequence } from "../store/in-sequence.js";
 import { repositories } from "../store/repository.js";
 import { extractionItems } from "../store/schema.js";
 import { authorize, requireSignedIn, runUseCase, writerName } from "./context.js";
@@ -107,13 +108,13 @@ async function namesOf(db: Db, actor: Actor, rows: ItemRow[]): Promise<Map<strin
   const names = new Map<string, string>();
   if (list.length === 0) return names;
   const readAs = { readAs: actor };
-  const [partyRows, personRows, placeRows, commitmentRows, provisionRows, incidentRows] = await Promise.all([
-    repositories.parties.getMany(db, list, readAs),
-    repositories.persons.getMany(db, list, readAs),
-    repositories.places.getMany(db, list, readAs),
-    repositories.commitments.getMany(db, list, readAs),
-    repositories.provisions.getMany(db, list, readAs),
-    repositories.incidents.getMany(db, list, readAs),
+  const [partyRows, personRows, placeRows, commitmentRows, provisionRows, incidentRows] = await inSequence([
+    () => repositories.parties.getMany(db, list, readAs),
+    () => repositories.persons.getMany(db, list, readAs),
+    () => repositories.places.getMany(db, list, readAs),
+    () => repositories.commitments.getMany(db, list, readAs),
+    () => repositories.provisions.getMany(db, list, readAs),
+    () => repositories.incidents.getMany(db, list, readAs),
   ]);
   for (const row of partyRows) names.set(row.id, row.shortName);
   for (const row of personRows) names.set(row.id, row.names[0]?.text ?? row.id);

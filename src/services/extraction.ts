@@ -11,6 +11,7 @@ import type { ExtractionRegistry, LinkCandidate } from "../ingest/extraction/typ
 import { cleanedToOriginalOffset } from "../ingest/sources/cleaning.js";
 import type { TextEdit } from "../ingest/sources/contracts.js";
 import type { Db } from "../store/database.js";
+import { inSequence } from "../store/in-sequence.js";
 import type { StoredRecord } from "../store/repository.js";
 import {
   agreements,
@@ -42,7 +43,7 @@ const incidentCandidates = 500;
 const notDeleted = <T extends { deletedAt: unknown }>(table: T) => isNull(table.deletedAt as never);
 
 export async function loadExtractionContext(db: Db, processId: string): Promise<ExtractionContext> {
-  const [partyRows, personRows, placeRows, commitmentRows, textRows, incidentRows] = await Promise.all([
+  const [partyRows, personRows, placeRows, commitmentRows, textRows, incidentRows] = await inSequence([
     db
       .select()
       .from(parties)
