@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { Actor } from "../domain/actor.js";
 import type { PolicyKind } from "../domain/concerned-parties.js";
+import type { NotificationEvent } from "../domain/notifications.js";
 import { can, concernedParties } from "../domain/policy.js";
 import { kindLabels } from "../domain/policy-rules.js";
 import type { Reply } from "../domain/replies.js";
@@ -19,7 +20,7 @@ import {
   partyNames,
   unreadCount,
 } from "../store/notification-queries.js";
-import { type NotificationEvent, notifications } from "../store/schema-notifications.js";
+import { notifications } from "../store/schema-notifications.js";
 import { authorize, requireSignedIn } from "./context.js";
 
 /**

@@ -1,13 +1,12 @@
 import { randomBytes, randomUUID } from "node:crypto";
 import { and, desc, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { Actor } from "../domain/actor.js";
+import type { DeliveryState, NotificationEvent, Webhook } from "../domain/notifications.js";
 import type { Db } from "../store/database.js";
 import { NotFoundError, ValidationError } from "../store/errors.js";
 import { parties } from "../store/schema.js";
 import {
   type DeliveryAttempt,
-  type DeliveryState,
-  type NotificationEvent,
   notifications,
   webhookDeliveries,
   webhooks,
@@ -23,23 +22,8 @@ import { checkWebhookUrl } from "./webhook-address.js";
  * answered once, on creation.
  */
 
-export interface WebhookView {
-  id: string;
-  partyId: string;
-  url: string;
-  description: string;
-  active: boolean;
-  createdAt: string;
-  createdBy: string;
-  lastAttemptAt: string | null;
-  lastSuccessAt: string | null;
-  lastError: string | null;
-  lastErrorAt: string | null;
-  /** Deliveries that ran out of attempts. */
-  failedDeliveries: number;
-  /** Deliveries waiting for their first or next attempt. */
-  pendingDeliveries: number;
-}
+/** A webhook as GET /api/webhooks answers it. */
+export type WebhookView = Webhook;
 
 type WebhookRow = typeof webhooks.$inferSelect;
 

@@ -1,13 +1,8 @@
 import { and, desc, eq, inArray, isNull, lt, or, type SQL, sql } from "drizzle-orm";
+import type { NotificationEvent } from "../domain/notifications.js";
 import type { Db } from "./database.js";
 import { parties } from "./schema.js";
-import {
-  type NotificationEvent,
-  notificationReads,
-  notifications,
-  webhookDeliveries,
-  webhooks,
-} from "./schema-notifications.js";
+import { notificationReads, notifications, webhookDeliveries, webhooks } from "./schema-notifications.js";
 
 /**
  * Reads and writes of notifications and their read marks, and the outbox rows written beside them.

@@ -10,6 +10,7 @@ import {
   text,
   timestamp,
 } from "drizzle-orm/pg-core";
+import type { DeliveryState, NotificationEvent } from "../domain/notifications.js";
 import { parties } from "./schema.js";
 import { accounts } from "./schema-accounts.js";
 
@@ -20,9 +21,6 @@ import { accounts } from "./schema-accounts.js";
  * move that rolls back sends nothing). Re-exported from schema.ts, which drizzle-kit reads.
  */
 const at = () => timestamp({ withTimezone: true, mode: "string" });
-
-export const notificationEvents = ["published", "disputed", "retracted", "reply_published"] as const;
-export type NotificationEvent = (typeof notificationEvents)[number];
 
 export const notifications = pgTable(
   "notifications",
@@ -97,9 +95,6 @@ export const webhooks = pgTable(
   },
   (t) => [index("webhooks_party").on(t.partyId)],
 );
-
-export const deliveryStates = ["pending", "delivering", "delivered", "failed", "cancelled"] as const;
-export type DeliveryState = (typeof deliveryStates)[number];
 
 export interface DeliveryAttempt {
   at: string;

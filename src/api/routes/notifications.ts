@@ -2,34 +2,17 @@ import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { Id } from "../../domain/common.js";
+import { Notification, NotificationPage, UnreadCount } from "../../domain/notifications.js";
 import {
   listNotifications,
   markAllNotificationsRead,
   markNotificationRead,
 } from "../../services/notifications.js";
 import type { Db } from "../../store/database.js";
-import { notificationEvents } from "../../store/schema-notifications.js";
 import { errorResponses } from "../errors.js";
 
 const tags = ["notifications"];
 
-const Notification = z.object({
-  id: z.string(),
-  partyId: z.string(),
-  event: z.enum(notificationEvents),
-  record: z.object({ kind: z.string(), id: z.string(), title: z.string() }),
-  replyId: z.string().optional().describe("for reply_published: the reply"),
-  summary: z.string(),
-  actorName: z.string().describe("who made the move, as the history names them"),
-  createdAt: z.string(),
-  read: z.boolean().describe("whether the caller's account has marked it read"),
-});
-const UnreadCount = z.object({ unreadCount: z.number().int() });
-const NotificationPage = z.object({
-  items: z.array(Notification),
-  unreadCount: z.number().int(),
-  nextCursor: z.string().nullable(),
-});
 const trueOrFalse = z
   .enum(["true", "false"])
   .optional()

@@ -2,56 +2,12 @@ import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { Id } from "../../domain/common.js";
+import { CreatedWebhook, Delivery, Webhook, WebhookInput } from "../../domain/notifications.js";
 import { createWebhook, listWebhooks, removeWebhook, webhookDeliveryLog } from "../../services/webhooks.js";
 import type { Db } from "../../store/database.js";
-import { deliveryStates, notificationEvents } from "../../store/schema-notifications.js";
 import { errorResponses } from "../errors.js";
 
 const tags = ["webhooks"];
-
-const Webhook = z.object({
-  id: z.string(),
-  partyId: z.string(),
-  url: z.string(),
-  description: z.string(),
-  active: z.boolean(),
-  createdAt: z.string(),
-  createdBy: z.string(),
-  lastAttemptAt: z.string().nullable(),
-  lastSuccessAt: z.string().nullable(),
-  lastError: z.string().nullable().describe("the last failed attempt's error or HTTP status"),
-  lastErrorAt: z.string().nullable(),
-  failedDeliveries: z.number().int().describe("deliveries that ran out of attempts"),
-  pendingDeliveries: z.number().int().describe("deliveries waiting for their first or next attempt"),
-});
-const CreatedWebhook = Webhook.extend({
-  secret: z.string().describe("the signing secret: shown this once, keep it (docs/WEBHOOKS.md)"),
-});
-const WebhookInput = z.object({
-  partyId: Id.optional().describe("whose notifications it receives; a representative's own party by default"),
-  url: z.string().min(1).max(2000).describe("http:// or https://, not a private address"),
-  description: z.string().max(500).optional(),
-});
-
-const Delivery = z.object({
-  id: z.string().describe("sent as X-Peacetrack-Delivery"),
-  notificationId: z.string(),
-  event: z.enum(notificationEvents),
-  record: z.object({ kind: z.string(), id: z.string(), title: z.string() }),
-  state: z.enum(deliveryStates),
-  attempts: z.number().int(),
-  nextAttemptAt: z.string().nullable().describe("when pending: the next attempt"),
-  deliveredAt: z.string().nullable(),
-  createdAt: z.string(),
-  attemptLog: z.array(
-    z.object({
-      at: z.string(),
-      status: z.number().int().optional(),
-      error: z.string().optional(),
-      durationMs: z.number(),
-    }),
-  ),
-});
 
 /**
  * A party's webhooks: notifications POSTed as signed JSON (docs/WEBHOOKS.md). An administrator

@@ -1,22 +1,9 @@
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
+import type { Delivery } from "../../domain/notifications";
 import { useApi } from "../api";
 import { Status } from "./common";
 import { RecordLink } from "./RecordLink";
-
-/** A delivery as GET /api/webhooks/{id}/deliveries answers it. */
-interface Delivery {
-  id: string;
-  notificationId: string;
-  event: string;
-  record: { kind: string; id: string; title: string };
-  state: "pending" | "delivering" | "delivered" | "failed" | "cancelled";
-  attempts: number;
-  nextAttemptAt: string | null;
-  deliveredAt: string | null;
-  createdAt: string;
-  attemptLog: { at: string; status?: number; error?: string; durationMs: number }[];
-}
 
 export function When({ at }: { at: string | null | undefined }) {
   const { t } = useTranslation();

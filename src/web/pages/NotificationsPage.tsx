@@ -1,6 +1,7 @@
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useSearchParams } from "react-router-dom";
+import type { Notification } from "../../domain/notifications";
 import { ApiError, query, usePagedList } from "../api";
 import { Status } from "../components/common";
 import { mayReadNotifications } from "../components/NotificationBell";
@@ -10,17 +11,6 @@ import { sendJson, useSession } from "../session";
 import { publishUnreadCount, refreshUnreadCount } from "../unread-notifications";
 
 /** One notification as GET /api/notifications answers it. */
-interface Notification {
-  id: string;
-  partyId: string;
-  event: "published" | "disputed" | "retracted" | "reply_published";
-  record: { kind: string; id: string; title: string };
-  replyId?: string;
-  summary: string;
-  actorName: string;
-  createdAt: string;
-  read: boolean;
-}
 
 const pageSize = 25;
 

@@ -2,28 +2,12 @@ import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useSearchParams } from "react-router-dom";
 import type { SessionView } from "../../domain/accounts";
+import type { Webhook } from "../../domain/notifications";
 import { ApiError, query, useApi } from "../api";
 import { Status } from "../components/common";
 import { WebhookDeliveryLog, WebhookSecret, When } from "../components/WebhookParts";
 import { useProcess } from "../process-context";
 import { sendJson, useSession } from "../session";
-
-/** A webhook as GET /api/webhooks answers it. */
-interface Webhook {
-  id: string;
-  partyId: string;
-  url: string;
-  description: string;
-  active: boolean;
-  createdAt: string;
-  createdBy: string;
-  lastAttemptAt: string | null;
-  lastSuccessAt: string | null;
-  lastError: string | null;
-  lastErrorAt: string | null;
-  failedDeliveries: number;
-  pendingDeliveries: number;
-}
 
 /** An administrator manages any party's webhooks, a representative their own (policy: manage_webhooks). */
 export function mayManageWebhooks(session: SessionView | undefined): boolean {
